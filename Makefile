@@ -1,0 +1,42 @@
+# Two commands do all the set-up: `make demo` and `make test` (see README.md).
+PY      ?= python3
+VENV    := .venv
+VPY     := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+TSTAMP  := $(VENV)/.installed-test
+
+.PHONY: demo test lint bench bench-smoke apt clean
+
+$(VPY):
+	$(PY) -m venv $(VENV)
+	$(VPY) -m pip install -q --upgrade pip
+
+$(STAMP): $(VPY) pyproject.toml
+	$(VPY) -m pip install -q -e .
+	touch $@
+
+$(TSTAMP): $(STAMP) pyproject.toml
+	$(VPY) -m pip install -q -e '.[test]'
+	touch $@
+
+## demo: the main job on the embedded default (simulated SmartNIC, no root, no VM)
+demo: $(STAMP)
+	$(VENV)/bin/offload demo
+
+## apt: system packages the test suite needs (clang, bpftool, qemu, ...), from deps/apt.txt
+apt:
+	scripts/apt-deps
+
+## test: lint + the whole suite (kernel and VM tests included where the machine can run them)
+test: $(TSTAMP) apt
+	$(VENV)/bin/ruff check .
+	$(VPY) -m pytest -n 2 --dist loadgroup
+
+bench: $(STAMP)
+	$(VPY) -m bench
+
+lint: $(TSTAMP)
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
