@@ -1,0 +1,43 @@
+"""What the core needs to know of a BPF program.
+
+The core never decodes or runs instructions itself: programs are objects from ``hwsim.bpf``
+(or a test's stand-in) that satisfy :class:`Program`. This mirrors the split in the kernel
+between ``struct bpf_prog`` (owned by kernel/bpf) and its users in net/sched.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from core.skb import SkBuff
+
+BPF_PROG_TYPE_SCHED_CLS = 3
+BPF_PROG_TYPE_SCHED_ACT = 4
+BPF_PROG_TYPE_XDP = 6
+
+BPF_MAXINSNS = 4096
+
+
+@runtime_checkable
+class Program(Protocol):
+    """A loaded program, as ``struct bpf_prog`` looks to cls_bpf and to drivers.
+
+    - ``id``: ``prog->aux->id``; 0 for classic programs (``bpf_prog_create`` allocates none).
+    - ``tag``: ``prog->tag`` (8 bytes, ``bpf_prog_calc_tag``).
+    - ``offload_ifindex``: ``prog->aux->offload->netdev->ifindex`` for a device-bound
+      program (loaded with ``prog_ifindex``); ``None`` when the program is not bound.
+    - ``is_classic``: a cBPF program given as tc ``bytecode`` (``TCA_BPF_OPS``).
+    - ``run(skb)``: ``bpf_prog_run()``; returns the program's u32 result (R0 / A).
+    """
+
+    id: int
+    tag: bytes
+    name: str
+    prog_type: int
+    offload_ifindex: int | None
+    is_classic: bool
+
+    @property
+    def insn_cnt(self) -> int: ...
+
+    def run(self, skb: SkBuff) -> int: ...
