@@ -1,0 +1,300 @@
+"""Blocks, chains and classifier instances, and binding devices to blocks.
+
+Mirrors ``net/sched/cls_api.c``: ``struct tcf_block`` (callback list, ``offloadcnt``,
+``nooffloaddevcnt``, ``lockeddevcnt``, chains), ``struct tcf_chain``, ``struct tcf_proto``,
+and the bind/unbind machinery: ``tcf_block_offload_bind``, ``tcf_block_offload_cmd``,
+``tcf_block_bind`` (replay with unroll), ``tcf_block_unbind`` and
+``tcf_block_playback_offloads``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Protocol
+
+import attrs
+
+from core.errors import EIO, EOPNOTSUPP, Extack
+from core.offload import (
+    FlowBlockBinderType,
+    FlowBlockCb,
+    FlowBlockCommand,
+    FlowBlockOffload,
+    TcSetupType,
+)
+
+if TYPE_CHECKING:
+    from core.net import Net
+    from core.netdev import NetDevice
+    from core.skb import SkBuff
+
+TC_ACT_EXT_VAL_MASK = 0x0FFFFFFF
+
+
+class ClassifierOps(Protocol):
+    """What a classifier kind implements (``struct tcf_proto_ops``)."""
+
+    kind: str
+
+    def get(self, handle: int) -> Any: ...
+    def change(self, tp: TcfProto, handle: int, opts: Any, old: Any, create: bool,
+               extack: Extack) -> Any: ...
+    def delete(self, tp: TcfProto, filt: Any, extack: Extack) -> bool: ...
+    def destroy(self, tp: TcfProto, extack: Extack) -> None: ...
+    def walk(self) -> list[Any]: ...
+    def classify(self, tp: TcfProto, skb: SkBuff) -> tuple[int, Any]: ...
+
+
+@attrs.define(eq=False)
+class TcfProto:
+    """``struct tcf_proto``: one classifier instance at a (chain, prio, protocol)."""
+
+    kind: str
+    protocol: int
+    prio: int
+    chain: Chain
+    ops: Any
+
+    @property
+    def block(self) -> Block:
+        return self.chain.block
+
+    def has_reoffload(self) -> bool:
+        return callable(getattr(self.ops, "reoffload", None))
+
+
+@attrs.define(eq=False)
+class Chain:
+    """``struct tcf_chain``: classifier instances ordered by prio (ascending)."""
+
+    index: int
+    block: Block
+    tps: list[TcfProto] = attrs.field(factory=list)
+
+    def tp_find(self, protocol: int, prio: int, prio_allocate: bool) -> tuple[TcfProto | None, int]:
+        """Mirrors ``tcf_chain_tp_find()``: the tp at ``prio`` (or None) and the insert
+        position. Raises ``ValueError`` for a prio held by another protocol (the kernel's
+        ERR_PTR(-EINVAL)), which callers turn into their own extack."""
+        for i, tp in enumerate(self.tps):
+            if tp.prio >= prio:
+                if tp.prio == prio:
+                    if prio_allocate or (tp.protocol != protocol and protocol):
+                        raise ValueError("prio/protocol mismatch")
+                    return tp, i
+                return None, i
+        return None, len(self.tps)
+
+    def insert(self, tp: TcfProto) -> None:
+        pos = 0
+        while pos < len(self.tps) and self.tps[pos].prio < tp.prio:
+            pos += 1
+        self.tps.insert(pos, tp)
+
+
+@attrs.define(eq=False)
+class Block:
+    """``struct tcf_block``. ``cb_list[0]`` is called first (newly bound callbacks go to the
+    head). ``index`` is 0 for a private block, N for shared block N."""
+
+    net: Net
+    index: int = 0
+    cb_list: list[FlowBlockCb] = attrs.field(factory=list)
+    offloadcnt: int = 0
+    nooffloaddevcnt: int = 0
+    lockeddevcnt: int = 0
+    chains: dict[int, Chain] = attrs.field(factory=dict)
+    owners: list[tuple[NetDevice, FlowBlockBinderType]] = attrs.field(factory=list)
+    refcnt: int = 0
+
+    @property
+    def shared(self) -> bool:
+        """``tcf_block_shared()``."""
+        return self.index != 0
+
+    def offload_in_use(self) -> bool:
+        """``tcf_block_offload_in_use()``: ``offloadcnt`` is non-zero."""
+        return self.offloadcnt != 0
+
+    def chain_get(self, index: int, create: bool) -> Chain | None:
+        chain = self.chains.get(index)
+        if chain is None and create:
+            chain = Chain(index, self)
+            self.chains[index] = chain
+        return chain
+
+    def iter_chains(self) -> Iterator[Chain]:
+        for idx in sorted(self.chains):
+            yield self.chains[idx]
+
+    def iter_tps(self) -> Iterator[TcfProto]:
+        for chain in self.iter_chains():
+            yield from list(chain.tps)
+
+    def label(self) -> str:
+        if self.index:
+            return f"block {self.index}"
+        owners = ",".join(f"{d.name}" for d, _ in self.owners)
+        return f"block of {owners or '?'}"
+
+    # -- replay --------------------------------------------------------------------------
+
+    def playback_offloads(
+        self, block_cb: FlowBlockCb, add: bool, offload_in_use: bool, extack: Extack | None
+    ) -> int:
+        """Mirrors ``tcf_block_playback_offloads()``: replay every filter of every chain to
+        one callback. On an add error, replay a remove of the whole block to the same
+        callback and return the error."""
+        log = self.net.log
+        with log.op("replay-add" if add else "replay-remove"):
+            for tp in self.iter_tps():
+                if tp.has_reoffload():
+                    err = tp.ops.reoffload(tp, add, block_cb, extack)
+                    if err and add:
+                        self.playback_offloads(block_cb, False, offload_in_use, extack)
+                        return err
+                elif add and offload_in_use:
+                    if extack is not None:
+                        extack.set(
+                            "Filter HW offload failed - classifier without re-offloading support"
+                        )
+                    self.playback_offloads(block_cb, False, offload_in_use, extack)
+                    return -EOPNOTSUPP
+        return 0
+
+    # -- bind / unbind -----------------------------------------------------------------
+
+    def _ndo_setup_block(self, dev: NetDevice, bo: FlowBlockOffload) -> tuple[int, bool]:
+        """Call the driver's ``ndo_setup_tc(TC_SETUP_BLOCK)``; a raise is -EIO."""
+        log = self.net.log
+        raised = None
+        try:
+            ret = dev.driver.ndo_setup_tc(dev, TcSetupType.TC_SETUP_BLOCK, bo)
+            if not isinstance(ret, int) or isinstance(ret, bool) or ret > 0:
+                raised = f"ndo_setup_tc returned {ret!r}, not 0 or a negative errno"
+                ret = -EIO
+        except Exception as exc:
+            raised = f"{type(exc).__name__}: {exc}"
+            ret = -EIO
+            bo.cb_list.clear()
+        if raised is not None and bo.extack is not None:
+            bo.extack.set(f"{dev.driver_name}: driver error ({raised})")
+        log.record(
+            op="bind" if bo.command == FlowBlockCommand.FLOW_BLOCK_BIND else "unbind",
+            owner=f"{dev.driver_name}:{dev.name}",
+            setup_type="TC_SETUP_BLOCK",
+            command=f"{bo.command.name}/{bo.binder_type.name.removeprefix('FLOW_BLOCK_BINDER_TYPE_')}",
+            prog=None,
+            oldprog=None,
+            chain=None,
+            prio=None,
+            protocol=None,
+            ret=ret,
+            extack=bo.extack.msg if (bo.extack is not None and ret) else None,
+            raised=raised,
+        )
+        return ret, raised is not None
+
+    def offload_cmd(
+        self,
+        dev: NetDevice,
+        command: FlowBlockCommand,
+        binder_type: FlowBlockBinderType,
+        extack: Extack | None,
+    ) -> int:
+        """Mirrors ``tcf_block_offload_cmd()``. A device without ``ndo_setup_tc`` always
+        answers -EOPNOTSUPP (the indirect path), so it counts as a non-offload device."""
+        bo = FlowBlockOffload(
+            command=command,
+            binder_type=binder_type,
+            block=self,
+            extack=extack,
+            block_shared=self.shared,
+        )
+        if dev.has_setup_tc:
+            err, raised = self._ndo_setup_block(dev, bo)
+            if err < 0:
+                # The core overwrites the driver's message; a raise keeps ours, which says more.
+                if err != -EOPNOTSUPP and extack is not None and not raised:
+                    extack.set("Driver ndo_setup_tc failed")
+                return err
+            if command == FlowBlockCommand.FLOW_BLOCK_BIND:
+                return self.bind_cbs(bo)
+            self.unbind_cbs(bo)
+            return 0
+        return -EOPNOTSUPP
+
+    def bind_cbs(self, bo: FlowBlockOffload) -> int:
+        """Mirrors ``tcf_block_bind()``: replay the block to each new callback, unrolling
+        those already replayed if one fails; on success the new callbacks go to the head."""
+        for done, block_cb in enumerate(bo.cb_list):
+            err = self.playback_offloads(block_cb, True, self.offload_in_use(), bo.extack)
+            if err:
+                with self.net.log.op("unroll"):
+                    for i, undo in enumerate(bo.cb_list):
+                        _driver_list_del(undo)
+                        if i < done:
+                            self.playback_offloads(undo, False, self.offload_in_use(), None)
+                            if undo.locked:
+                                self.lockeddevcnt -= 1
+                return err
+            if not bo.unlocked_driver_cb:
+                self.lockeddevcnt += 1
+        self.cb_list[0:0] = bo.cb_list
+        return 0
+
+    def unbind_cbs(self, bo: FlowBlockOffload) -> None:
+        """Mirrors ``tcf_block_unbind()``: replay a remove of every filter to each departing
+        callback (errors ignored, every acknowledged remove counted), then drop it."""
+        for block_cb in bo.cb_list:
+            if block_cb in self.cb_list:
+                self.cb_list.remove(block_cb)
+            self.playback_offloads(block_cb, False, self.offload_in_use(), None)
+            if not bo.unlocked_driver_cb:
+                self.lockeddevcnt -= 1
+
+    def offload_bind(
+        self, dev: NetDevice, binder_type: FlowBlockBinderType, extack: Extack | None
+    ) -> int:
+        """Mirrors ``tcf_block_offload_bind()`` (same rules in v5.2 and v6.1)."""
+        with self.net.log.op("bind"):
+            if dev.has_setup_tc and not dev.tc_can_offload() and self.offload_in_use():
+                if extack is not None:
+                    extack.set("Bind to offloaded block failed as dev has offload disabled")
+                return -EOPNOTSUPP
+            err = self.offload_cmd(dev, FlowBlockCommand.FLOW_BLOCK_BIND, binder_type, extack)
+            if err == -EOPNOTSUPP:
+                if self.offload_in_use():
+                    return -EOPNOTSUPP
+                self.nooffloaddevcnt += 1
+                return 0
+            return err
+
+    def offload_unbind(self, dev: NetDevice, binder_type: FlowBlockBinderType) -> None:
+        """Mirrors ``tcf_block_offload_unbind()``."""
+        with self.net.log.op("unbind"):
+            err = self.offload_cmd(dev, FlowBlockCommand.FLOW_BLOCK_UNBIND, binder_type, None)
+            if err == -EOPNOTSUPP:
+                if self.nooffloaddevcnt == 0:
+                    self.net.log.add_finding(
+                        "nooffloaddevcnt-underflow",
+                        f"WARN_ON(nooffloaddevcnt-- == 0) on unbind of {dev.name}",
+                        self.net.profile.name,
+                    )
+                else:
+                    self.nooffloaddevcnt -= 1
+
+    def flush_all_chains(self) -> None:
+        """Mirrors ``tcf_block_flush_all_chains()``: destroy every classifier instance."""
+        with self.net.log.op("flush"):
+            for chain in list(self.iter_chains()):
+                for tp in list(chain.tps):
+                    tp.ops.destroy(tp, Extack())
+                    chain.tps.remove(tp)
+            self.chains.clear()
+
+
+def _driver_list_del(block_cb: FlowBlockCb) -> None:
+    """``list_del(&block_cb->driver_list)``: the driver forgets a callback whose bind failed."""
+    driver_list = getattr(block_cb, "driver_list", None)
+    if driver_list is not None and block_cb in driver_list:
+        driver_list.remove(block_cb)

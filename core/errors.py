@@ -1,0 +1,79 @@
+"""Errors as the kernel returns them: a negative errno plus an optional extack message.
+
+``struct netlink_ext_ack`` is modelled by :class:`Extack`, a mutable holder that drivers and
+the core set with :meth:`Extack.set` (``NL_SET_ERR_MSG``) or :meth:`Extack.set_mod`
+(``NL_SET_ERR_MSG_MOD``, which prefixes the module name). :class:`TcError` is the one
+exception type of the core; the front end renders it as iproute2 does.
+"""
+
+from __future__ import annotations
+
+import errno as _errno
+import os
+
+import attrs
+
+EPERM = _errno.EPERM
+ENOENT = _errno.ENOENT
+EIO = _errno.EIO
+E2BIG = _errno.E2BIG
+EBADF = _errno.EBADF
+EAGAIN = _errno.EAGAIN
+ENOMEM = _errno.ENOMEM
+EBUSY = _errno.EBUSY
+EEXIST = _errno.EEXIST
+ENODEV = _errno.ENODEV
+EINVAL = _errno.EINVAL
+ENOSPC = _errno.ENOSPC
+ERANGE = _errno.ERANGE
+EOPNOTSUPP = _errno.EOPNOTSUPP
+ENOBUFS = _errno.ENOBUFS
+ELOOP = _errno.ELOOP
+
+
+def strerror(err: int) -> str:
+    """``strerror(3)`` of a positive or negative errno, as glibc prints it."""
+    return os.strerror(abs(err))
+
+
+def errno_name(err: int) -> str:
+    """``EOPNOTSUPP`` for -95 (the name, not the message)."""
+    return _errno.errorcode.get(abs(err), f"E{abs(err)}")
+
+
+@attrs.define
+class Extack:
+    """Mirrors ``struct netlink_ext_ack``: carries at most one message back to user space."""
+
+    msg: str | None = None
+
+    def set(self, msg: str) -> None:
+        """``NL_SET_ERR_MSG(extack, msg)``."""
+        self.msg = msg
+
+    def set_mod(self, module: str, msg: str) -> None:
+        """``NL_SET_ERR_MSG_MOD(extack, msg)``: the message gets ``"<module>: "`` in front."""
+        self.msg = f"{module}: {msg}"
+
+
+class TcError(Exception):
+    """A kernel error: ``errno`` (positive) and the extack message, if any."""
+
+    def __init__(self, err: int, extack: str | None = None) -> None:
+        self.errno = abs(err)
+        self.extack = extack
+        super().__init__(extack or strerror(self.errno))
+
+    @classmethod
+    def from_ret(cls, ret: int, extack: Extack | None) -> TcError:
+        return cls(ret, extack.msg if extack is not None else None)
+
+    def __repr__(self) -> str:
+        return f"TcError({errno_name(self.errno)}, {self.extack!r})"
+
+
+def check(ret: int, extack: Extack | None = None) -> int:
+    """Raise :class:`TcError` for a negative kernel return value; pass anything else through."""
+    if ret < 0:
+        raise TcError.from_ret(ret, extack)
+    return ret

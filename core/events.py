@@ -1,0 +1,118 @@
+"""The event record: every request each callback received and what it answered, in order.
+
+Reports, invariant checks and the explorer read this record instead of re-deriving what
+happened. Each bus event carries the *operation* that caused it (add, replace, delete, bind,
+unbind, rollback, stats, replay, unroll, flush), taken from a stack the core pushes as it
+works, and the *step* (the user command) it belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import attrs
+
+
+def prog_label(prog: Any) -> str | None:
+    """A short name for a program in events: ``id 4 tc_pass`` or ``cbpf 2 insns``."""
+    if prog is None:
+        return None
+    if getattr(prog, "is_classic", False):
+        return f"cbpf#{id(prog) & 0xFFFF:04x}({prog.insn_cnt} insns)"
+    name = getattr(prog, "name", "") or ""
+    return f"id {prog.id} {name}".rstrip()
+
+
+@attrs.frozen
+class BusEvent:
+    """One callback invocation on the bus (or one ``ndo_setup_tc`` block request)."""
+
+    seq: int
+    step: int
+    op: str
+    owner: str
+    setup_type: str
+    command: str
+    prog: str | None
+    oldprog: str | None
+    chain: int | None
+    prio: int | None
+    protocol: int | None
+    ret: int
+    extack: str | None
+    raised: str | None
+    depth: int
+    prog_obj: Any = attrs.field(default=None, eq=False, repr=False)
+    oldprog_obj: Any = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Finding:
+    """Something the model detected about the semantics themselves (not a driver bug).
+
+    ``kind`` is a stable identifier, e.g. ``unbounded-rollback-recursion``.
+    """
+
+    kind: str
+    message: str
+    step: int
+    profile: str
+
+
+@attrs.frozen
+class StepMark:
+    """A user-level command boundary (``tc filter add ...``)."""
+
+    step: int
+    text: str
+
+
+@attrs.define
+class EventLog:
+    """Ordered record of bus events, steps and findings for one emulator instance."""
+
+    events: list[BusEvent] = attrs.field(factory=list)
+    steps: list[StepMark] = attrs.field(factory=list)
+    findings: list[Finding] = attrs.field(factory=list)
+    _ops: list[str] = attrs.field(factory=list)
+    _seq: int = 0
+    depth: int = 0
+
+    @property
+    def step(self) -> int:
+        return len(self.steps)
+
+    @property
+    def current_op(self) -> str:
+        return self._ops[-1] if self._ops else "call"
+
+    def begin_step(self, text: str) -> int:
+        self.steps.append(StepMark(len(self.steps) + 1, text))
+        return self.step
+
+    @contextmanager
+    def op(self, name: str) -> Iterator[None]:
+        """Attribute the bus events inside the block to operation ``name``."""
+        self._ops.append(name)
+        try:
+            yield
+        finally:
+            self._ops.pop()
+
+    def record(self, **kw: Any) -> BusEvent:
+        self._seq += 1
+        kw.setdefault("op", self.current_op)
+        kw.setdefault("depth", self.depth)
+        ev = BusEvent(seq=self._seq, step=self.step, **kw)
+        self.events.append(ev)
+        return ev
+
+    def add_finding(self, kind: str, message: str, profile: str) -> Finding:
+        f = Finding(kind, message, self.step, profile)
+        self.findings.append(f)
+        return f
+
+    def events_of_step(self, step: int) -> list[BusEvent]:
+        return [e for e in self.events if e.step == step]

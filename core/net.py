@@ -1,0 +1,508 @@
+"""A network namespace: devices, qdiscs, shared blocks and the tc filter requests.
+
+Mirrors the request handlers of ``net/sched/cls_api.c`` (``tc_new_tfilter``,
+``tc_del_tfilter``, ``tc_get_tfilter``, ``tc_dump_tfilter``, ``tcf_classify``) and of
+``net/sched/sch_api.c`` for the ingress/clsact qdiscs (``tc_modify_qdisc``,
+``tc_get_qdisc`` for delete), with the same checks, errnos and extack strings.
+
+Every public method either completes or raises :class:`core.errors.TcError` with nothing
+half-applied, which is what a kernel request does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from core.actions import TC_ACT_UNSPEC, GactAction
+from core.block import TC_ACT_EXT_VAL_MASK, Block, Chain, TcfProto
+from core.cls_bpf import ClsBpf, ClsBpfFilter
+from core.errors import (
+    EEXIST,
+    EINVAL,
+    ENODEV,
+    ENOENT,
+    EOPNOTSUPP,
+    Extack,
+    TcError,
+)
+from core.events import EventLog
+from core.netdev import NETIF_F_HW_TC, NetDevice
+from core.profile import V6_1, Profile
+from core.qdisc import (
+    EGRESS,
+    INGRESS,
+    INGRESS_HANDLE,
+    IngressQdisc,
+    tcf_block_get,
+    tcf_block_put,
+)
+from core.skb import ETH_P_ALL, SkBuff
+
+
+class OpaqueCls:
+    """A classifier kind the model knows only by name (``u32``, ``matchall``, ``flower``):
+    it can occupy a prio (so kind mismatches are reported) but never matches or offloads."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.handles: dict[int, Any] = {}
+
+    def get(self, handle: int) -> Any:
+        return self.handles.get(handle)
+
+    def walk(self) -> list[Any]:
+        return list(self.handles.values())
+
+    def empty(self) -> bool:
+        return not self.handles
+
+    def change(self, tp: TcfProto, handle: int, opts: Any, old: Any, create: bool,
+               extack: Extack) -> Any:
+        if old is None:
+            handle = handle or (max(self.handles, default=0x7FF) + 1)
+        obj = {"handle": handle, "opts": opts}
+        self.handles[handle] = obj
+        return obj
+
+    def delete(self, tp: TcfProto, filt: Any, extack: Extack) -> bool:
+        self.handles.pop(filt["handle"], None)
+        return not self.handles
+
+    def destroy(self, tp: TcfProto, extack: Extack) -> None:
+        self.handles.clear()
+
+    def classify(self, tp: TcfProto, skb: SkBuff) -> tuple[int, int, Any]:
+        return -1, 0, None
+
+
+#: Classifier kinds the namespace can instantiate (``tcf_proto_lookup_ops``).
+CLASSIFIERS: dict[str, Any] = {
+    "bpf": ClsBpf,
+    "u32": lambda: OpaqueCls("u32"),
+    "matchall": lambda: OpaqueCls("matchall"),
+    "flower": lambda: OpaqueCls("flower"),
+}
+
+
+@attrs.frozen
+class FilterTarget:
+    """Where a filter request points: ``dev DEV parent P`` or ``block N``."""
+
+    dev: str | None = None
+    parent: int = 0
+    block_index: int = 0
+
+
+@attrs.frozen
+class ClassifyResult:
+    """What ``tcf_classify`` returned: the verdict, the classid and the matching filter."""
+
+    verdict: int
+    classid: int = 0
+    tp: TcfProto | None = None
+    filt: Any = None
+
+
+class Net:
+    """A network namespace holding the tc state, with one semantics profile."""
+
+    def __init__(self, profile: Profile = V6_1, log: EventLog | None = None) -> None:
+        self.profile = profile
+        self.log = log if log is not None else EventLog()
+        self.devices: dict[str, NetDevice] = {}
+        self.blocks: dict[int, Block] = {}
+        self._next_ifindex = 1
+        self._action_indexes: dict[str, set[int]] = {}
+        self.add_device("lo", kind="loopback").up = True
+
+    # -- devices -----------------------------------------------------------------------
+
+    def add_device(
+        self, name: str, driver: Any = None, kind: str = "ether", **kw: Any
+    ) -> NetDevice:
+        """``register_netdevice()``."""
+        if name in self.devices:
+            raise TcError(-EEXIST)
+        dev = NetDevice(name=name, ifindex=self._next_ifindex, driver=driver, kind=kind, **kw)
+        self._next_ifindex += 1
+        if dev.has_setup_tc:
+            dev.hw_features.add(NETIF_F_HW_TC)
+        self.devices[name] = dev
+        return dev
+
+    def dev(self, name: str) -> NetDevice:
+        try:
+            return self.devices[name]
+        except KeyError:
+            raise TcError(-ENODEV) from None
+
+    def dev_by_ifindex(self, ifindex: int) -> NetDevice | None:
+        return next((d for d in self.devices.values() if d.ifindex == ifindex), None)
+
+    def unregister_device(self, name: str) -> None:
+        """``unregister_netdevice()``: the qdiscs go first (their blocks unbind and, if it
+        was the last reference, flush), then the driver's ``ndo_uninit``."""
+        dev = self.dev(name)
+        with self.log.op("unregister"):
+            if dev.ingress_qdisc is not None:
+                self._qdisc_destroy(dev.ingress_qdisc)
+            uninit = getattr(dev.driver, "ndo_uninit", None)
+            if callable(uninit):
+                uninit(dev)
+        dev.registered = False
+        del self.devices[name]
+        if dev.peer is not None and dev.peer.name in self.devices:
+            peer = dev.peer
+            dev.peer = None
+            peer.peer = None
+            self.unregister_device(peer.name)
+
+    def set_feature(self, name: str, feature: str, on: bool) -> None:
+        """``__netdev_update_features()`` → ``ndo_set_features``: the driver may refuse."""
+        dev = self.dev(name)
+        if feature not in dev.hw_features:
+            raise TcError(-EOPNOTSUPP)
+        new = set(dev.features)
+        if on:
+            new.add(feature)
+        else:
+            new.discard(feature)
+        if new == dev.features:
+            return
+        hook = getattr(dev.driver, "ndo_set_features", None)
+        if callable(hook):
+            ret = hook(dev, frozenset(new))
+            if ret:
+                raise TcError(ret)
+        dev.features = new
+
+    # -- actions -----------------------------------------------------------------------
+
+    def alloc_action_index(self, kind: str) -> int:
+        used = self._action_indexes.setdefault(kind, set())
+        idx = 1
+        while idx in used:
+            idx += 1
+        used.add(idx)
+        return idx
+
+    def release_action_indexes(self, actions: list[GactAction]) -> None:
+        for a in actions:
+            self._action_indexes.get(a.kind, set()).discard(a.index)
+
+    # -- qdiscs ------------------------------------------------------------------------
+
+    def qdisc_add(
+        self,
+        name: str,
+        kind: str,
+        ingress_block: int | None = None,
+        egress_block: int | None = None,
+        create: bool = True,
+        excl: bool = True,
+        replace: bool = False,
+    ) -> IngressQdisc | None:
+        """Mirrors ``tc_modify_qdisc()`` for ``parent ingress`` (``ingress``/``clsact``)."""
+        dev = self.dev(name)
+        extack = Extack()
+        if kind not in ("ingress", "clsact"):
+            extack.set("Specified qdisc kind is unknown")
+            raise TcError(-ENOENT, extack.msg)
+        q = dev.ingress_qdisc
+        if q is not None:
+            if excl:
+                raise TcError(-EEXIST, "Exclusivity flag on, cannot modify")
+            if q.kind != kind:
+                raise TcError(-EINVAL, "Invalid qdisc name")
+            if ingress_block is not None or egress_block is not None:
+                raise TcError(-EOPNOTSUPP, "Change of blocks is not supported")
+            return q
+        if not create:
+            raise TcError(-ENOENT, "Qdisc not found. To create specify NLM_F_CREATE flag")
+        if ingress_block is not None and ingress_block == 0:
+            raise TcError(-EINVAL, "Ingress block index cannot be 0")
+        if egress_block is not None:
+            if egress_block == 0:
+                raise TcError(-EINVAL, "Egress block index cannot be 0")
+            if kind == "ingress":
+                raise TcError(-EOPNOTSUPP, "Egress block sharing is not supported")
+        with self.log.op("qdisc"):
+            iblock = tcf_block_get(self, dev, ingress_block or 0, INGRESS, extack)
+            q = IngressQdisc(
+                kind=kind,
+                dev=dev,
+                ingress_block=iblock,
+                ingress_block_index=ingress_block or 0,
+                egress_block_index=egress_block or 0,
+            )
+            if kind == "clsact":
+                try:
+                    q.egress_block = tcf_block_get(self, dev, egress_block or 0, EGRESS, extack)
+                except TcError:
+                    tcf_block_put(self, iblock, dev, INGRESS)
+                    raise
+        dev.ingress_qdisc = q
+        return q
+
+    def qdisc_del(self, name: str, kind: str | None) -> None:
+        """Mirrors ``tc_get_qdisc()`` with RTM_DELQDISC for ``parent ingress``."""
+        dev = self.dev(name)
+        q = dev.ingress_qdisc
+        if q is None:
+            raise TcError(-EINVAL, "Invalid handle")
+        if kind is not None and kind != q.kind:
+            raise TcError(-EINVAL, "Invalid qdisc name")
+        with self.log.op("qdisc"):
+            self._qdisc_destroy(q)
+
+    def _qdisc_destroy(self, q: IngressQdisc) -> None:
+        """``clsact_destroy``/``ingress_destroy``: egress block first, then ingress."""
+        q.dev.ingress_qdisc = None
+        if q.egress_block is not None:
+            tcf_block_put(self, q.egress_block, q.dev, EGRESS)
+        tcf_block_put(self, q.ingress_block, q.dev, INGRESS)
+
+    # -- filter requests -----------------------------------------------------------------
+
+    def find_block(self, target: FilterTarget, extack: Extack) -> Block:
+        """Mirrors ``__tcf_qdisc_find`` + ``__tcf_qdisc_cl_find`` + ``__tcf_block_find``."""
+        if target.dev is None:
+            block = self.blocks.get(target.block_index)
+            if block is None:
+                raise TcError(-EINVAL, "Block of given index was not found")
+            return block
+        dev = self.dev(target.dev)
+        q = dev.ingress_qdisc
+        if q is None or (target.parent & 0xFFFF0000) != INGRESS_HANDLE:
+            raise TcError(-EINVAL, "Parent Qdisc doesn't exists")
+        minor = target.parent & 0xFFFF
+        block = q.block_for(minor)
+        if block is None:
+            if minor:
+                raise TcError(-ENOENT, "Specified class doesn't exist")
+            raise TcError(-EINVAL)
+        if block.shared:
+            raise TcError(
+                -EOPNOTSUPP,
+                "This filter block is shared. Please use the block index to manipulate the "
+                "filters",
+            )
+        return block
+
+    @staticmethod
+    def _check_chain_index(chain: int) -> None:
+        if chain > TC_ACT_EXT_VAL_MASK or chain < 0:
+            raise TcError(-EINVAL, "Specified chain index exceeds upper limit")
+
+    def filter_new(
+        self,
+        target: FilterTarget,
+        *,
+        kind: str | None,
+        opts: Any,
+        chain: int = 0,
+        prio: int = 0,
+        protocol: int = ETH_P_ALL,
+        handle: int = 0,
+        create: bool = True,
+        excl: bool = True,
+    ) -> tuple[TcfProto, Any]:
+        """Mirrors ``tc_new_tfilter()``: add (create+excl), replace (create), change (none)."""
+        extack = Extack()
+        try:
+            return self._filter_new(target, kind, opts, chain, prio, protocol, handle, create,
+                                    excl, extack)
+        except TcError as err:
+            if err.extack is None and extack.msg:
+                err.extack = extack.msg
+            raise
+
+    def _filter_new(self, target: FilterTarget, kind: str | None, opts: Any, chain_index: int,
+                    prio: int, protocol: int, handle: int, create: bool, excl: bool,
+                    extack: Extack) -> tuple[TcfProto, Any]:
+        prio_allocate = False
+        if prio == 0:
+            if not create:
+                raise TcError(-ENOENT, "Invalid filter command with priority of zero")
+            prio = 0x8000
+            prio_allocate = True
+        block = self.find_block(target, extack)
+        self._check_chain_index(chain_index)
+        chain = block.chain_get(chain_index, True)
+        assert chain is not None
+        try:
+            try:
+                tp, pos = chain.tp_find(protocol, prio, prio_allocate)
+            except ValueError:
+                raise TcError(
+                    -EINVAL, "Filter with specified priority/protocol not found"
+                ) from None
+            created = False
+            if tp is None:
+                if kind is None or not protocol:
+                    raise TcError(-EINVAL, "Filter kind and protocol must be specified")
+                if not create:
+                    raise TcError(
+                        -ENOENT, "Need both RTM_NEWTFILTER and NLM_F_CREATE to create a new filter"
+                    )
+                if prio_allocate:
+                    nxt = chain.tps[pos] if pos < len(chain.tps) else None
+                    prio = (nxt.prio - 1) if nxt is not None else 0xC000
+                factory = CLASSIFIERS.get(kind)
+                if factory is None:
+                    raise TcError(-ENOENT, "TC classifier not found")
+                tp = TcfProto(kind=kind, protocol=protocol, prio=prio, chain=chain, ops=factory())
+                chain.insert(tp)
+                created = True
+            try:
+                if kind is not None and kind != tp.kind:
+                    raise TcError(-EINVAL, "Specified filter kind does not match existing one")
+                fh = tp.ops.get(handle) if handle else None
+                if fh is None:
+                    if not create:
+                        raise TcError(
+                            -ENOENT,
+                            "Need both RTM_NEWTFILTER and NLM_F_CREATE to create a new filter",
+                        )
+                elif excl:
+                    raise TcError(-EEXIST, "Filter already exists")
+                filt = tp.ops.change(tp, handle, opts, fh, create, extack)
+            except TcError:
+                if created and tp.ops.empty():
+                    chain.tps.remove(tp)
+                raise
+            return tp, filt
+        finally:
+            self._chain_put(chain)
+
+    def _chain_put(self, chain: Chain) -> None:
+        """An empty chain without references goes away (``tcf_chain_put``)."""
+        if not chain.tps and chain.block.chains.get(chain.index) is chain:
+            del chain.block.chains[chain.index]
+
+    def filter_del(
+        self,
+        target: FilterTarget,
+        *,
+        kind: str | None = None,
+        chain: int = 0,
+        prio: int = 0,
+        protocol: int = 0,
+        handle: int = 0,
+    ) -> None:
+        """Mirrors ``tc_del_tfilter()``: one filter, a whole prio, or (prio 0) a chain flush."""
+        if prio == 0 and (protocol or handle or kind):
+            raise TcError(-ENOENT, "Cannot flush filters with protocol, handle or kind set")
+        extack = Extack()
+        block = self.find_block(target, extack)
+        self._check_chain_index(chain)
+        ch = block.chain_get(chain, False)
+        if ch is None:
+            if prio == 0:
+                return
+            raise TcError(-ENOENT, "Cannot find specified filter chain")
+        with self.log.op("delete"):
+            if prio == 0:
+                for tp in list(ch.tps):
+                    tp.ops.destroy(tp, extack)
+                    ch.tps.remove(tp)
+                self._chain_put(ch)
+                return
+            try:
+                tp, _ = ch.tp_find(protocol, prio, False)
+            except ValueError:
+                tp = None
+            if tp is None:
+                raise TcError(-ENOENT, "Filter with specified priority/protocol not found")
+            if kind is not None and kind != tp.kind:
+                raise TcError(-EINVAL, "Specified filter kind does not match existing one")
+            if handle == 0:
+                tp.ops.destroy(tp, extack)
+                ch.tps.remove(tp)
+                self._chain_put(ch)
+                return
+            fh = tp.ops.get(handle)
+            if fh is None:
+                raise TcError(-ENOENT, "Specified filter handle not found")
+            if tp.ops.delete(tp, fh, extack):
+                ch.tps.remove(tp)
+                self._chain_put(ch)
+
+    def filter_get(
+        self,
+        target: FilterTarget,
+        *,
+        kind: str | None = None,
+        chain: int = 0,
+        prio: int = 0,
+        protocol: int = 0,
+        handle: int = 0,
+    ) -> tuple[TcfProto, Any]:
+        """Mirrors ``tc_get_tfilter()``; the filter's stats are refreshed as a dump would."""
+        if prio == 0:
+            raise TcError(-ENOENT, "Invalid filter command with priority of zero")
+        block = self.find_block(target, Extack())
+        self._check_chain_index(chain)
+        ch = block.chain_get(chain, False)
+        if ch is None:
+            raise TcError(-EINVAL, "Cannot find specified filter chain")
+        try:
+            tp, _ = ch.tp_find(protocol, prio, False)
+        except ValueError:
+            tp = None
+        if tp is None:
+            raise TcError(-ENOENT, "Filter with specified priority/protocol not found")
+        if kind is not None and kind != tp.kind:
+            raise TcError(-EINVAL, "Specified filter kind does not match existing one")
+        fh = tp.ops.get(handle)
+        if fh is None:
+            raise TcError(-ENOENT, "Specified filter handle not found")
+        self._refresh_stats(tp, fh)
+        return tp, fh
+
+    def filter_dump(
+        self,
+        target: FilterTarget,
+        *,
+        chain: int | None = None,
+        prio: int = 0,
+        protocol: int = 0,
+    ) -> Iterator[tuple[TcfProto, Any]]:
+        """Mirrors ``tc_dump_tfilter()``/``tcf_chain_dump()``: for each matching instance, a
+        header ``(tp, None)`` then each filter (``cls_bpf_dump`` asks for STATS first)."""
+        block = self.find_block(target, Extack())
+        chains = [block.chains[chain]] if chain is not None and chain in block.chains else (
+            [] if chain is not None else list(block.iter_chains())
+        )
+        for ch in chains:
+            for tp in list(ch.tps):
+                if prio and tp.prio != prio:
+                    continue
+                if protocol and tp.protocol != protocol:
+                    continue
+                yield tp, None
+                for fh in tp.ops.walk():
+                    self._refresh_stats(tp, fh)
+                    yield tp, fh
+
+    def _refresh_stats(self, tp: TcfProto, fh: Any) -> None:
+        if isinstance(fh, ClsBpfFilter):
+            tp.ops.update_stats(tp, fh)
+
+    # -- datapath ------------------------------------------------------------------------
+
+    def classify(self, block: Block, skb: SkBuff) -> ClassifyResult:
+        """Mirrors ``tcf_classify()`` on chain 0 (``goto chain`` is not modelled)."""
+        ch = block.chains.get(0)
+        if ch is None:
+            return ClassifyResult(TC_ACT_UNSPEC)
+        for tp in ch.tps:
+            if tp.protocol != ETH_P_ALL and tp.protocol != skb.protocol:
+                continue
+            ret, classid, filt = tp.ops.classify(tp, skb)
+            if ret >= 0:
+                return ClassifyResult(ret, classid, tp, filt)
+        return ClassifyResult(TC_ACT_UNSPEC)

@@ -1,0 +1,49 @@
+"""Network devices as the tc core sees them.
+
+Mirrors the parts of ``struct net_device`` that matter to offload: name, ifindex, up/down,
+the ``NETIF_F_HW_TC`` feature (``hw-tc-offload``) and ``netdev_ops->ndo_setup_tc`` (here: an
+optional driver object; ``None`` is a device without ``ndo_setup_tc``, such as veth).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:
+    from core.qdisc import IngressQdisc
+
+NETIF_F_HW_TC = "hw-tc-offload"
+
+
+@attrs.define(eq=False)
+class NetDevice:
+    """A net device. ``driver`` implements :class:`core.driver.NetDriver` or is ``None``."""
+
+    name: str
+    ifindex: int
+    driver: Any = None
+    kind: str = "ether"
+    up: bool = False
+    features: set[str] = attrs.field(factory=set)
+    hw_features: set[str] = attrs.field(factory=set)
+    mac: str = "00:00:00:00:00:00"
+    mtu: int = 1500
+    peer: NetDevice | None = None
+    priv: Any = None  # the driver's per-port state (netdev_priv)
+    ingress_qdisc: IngressQdisc | None = None
+    registered: bool = True
+
+    @property
+    def has_setup_tc(self) -> bool:
+        """``dev->netdev_ops->ndo_setup_tc != NULL``."""
+        return self.driver is not None and callable(getattr(self.driver, "ndo_setup_tc", None))
+
+    def tc_can_offload(self) -> bool:
+        """Mirrors ``tc_can_offload()``: ``NETIF_F_HW_TC`` is on."""
+        return NETIF_F_HW_TC in self.features
+
+    @property
+    def driver_name(self) -> str:
+        return getattr(self.driver, "name", "none") if self.driver is not None else "none"

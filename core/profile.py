@@ -1,0 +1,167 @@
+"""Kernel semantics profiles: where v5.2 and v6.1 differ, and nowhere else.
+
+- :data:`V6_1` (Debian 12's 6.1): ``cls_bpf_offload_cmd`` dispatches to
+  ``tc_setup_cb_add/replace/destroy`` and carries the ``is_rollback`` guard, so a failed
+  replace is rolled back once; ``__tcf_block_put`` unbinds before flushing the chains.
+- :data:`V5_2` (the SEED): ``cls_bpf_offload_cmd`` calls ``tc_setup_cb_call`` (with the
+  ``nooffloaddevcnt`` check) after ``tcf_block_offload_dec(oldprog)``, leaves the old
+  ``in_hw_count`` as it was (quirk F), and rolls back by recursing with the programs
+  swapped, without a bound (quirk C). The model stops at ``max_rollback_depth`` and records
+  an ``unbounded-rollback-recursion`` finding instead of hanging or overflowing. Chains are
+  flushed before the last unbind.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from core import bus
+from core.errors import EINVAL, Extack
+from core.flags import TCA_CLS_FLAGS_IN_HW, tc_skip_sw
+from core.offload import TcSetupType
+
+if TYPE_CHECKING:
+    from core.block import Block, TcfProto
+    from core.cls_bpf import ClsBpfFilter
+
+CLSBPF = TcSetupType.TC_SETUP_CLSBPF
+UNBOUNDED_ROLLBACK = "unbounded-rollback-recursion"
+
+
+@attrs.frozen
+class Profile:
+    """Base of the semantics profiles; concrete ones override :meth:`offload_cmd`."""
+
+    name: str
+    unbind_before_flush: bool
+    max_rollback_depth: int = 16
+
+    def offload_cmd(
+        self,
+        tp: TcfProto,
+        prog: ClsBpfFilter | None,
+        oldprog: ClsBpfFilter | None,
+        extack: Extack | None,
+    ) -> int:
+        raise NotImplementedError
+
+    def cb_call(self, block: Block, type_: TcSetupType, data: Any, err_stop: bool) -> int:
+        """``tc_setup_cb_call()`` as this kernel has it (used for STATS)."""
+        raise NotImplementedError
+
+    @staticmethod
+    def _final_check(prog: ClsBpfFilter | None, skip_sw: bool) -> int:
+        """The last rule of ``cls_bpf_offload_cmd()``: a skip_sw filter that no callback
+        took is refused with -EINVAL (no extack, no rollback)."""
+        if prog is not None and skip_sw and not prog.gen_flags & TCA_CLS_FLAGS_IN_HW:
+            return -EINVAL
+        return 0
+
+
+@attrs.frozen
+class ProfileV61(Profile):
+    """Linux 6.1 (``tc_setup_cb_*`` API, ``is_rollback`` guard)."""
+
+    def offload_cmd(
+        self,
+        tp: TcfProto,
+        prog: ClsBpfFilter | None,
+        oldprog: ClsBpfFilter | None,
+        extack: Extack | None,
+        is_rollback: bool = False,
+    ) -> int:
+        """Mirrors v6.1 ``cls_bpf_offload_cmd()``."""
+        from core.cls_bpf import ClsBpf
+
+        block = tp.block
+        skip_sw = prog is not None and tc_skip_sw(prog.gen_flags)
+        obj = prog if prog is not None else oldprog
+        assert obj is not None
+        req = ClsBpf.request(tp, obj, prog, oldprog, extack)
+        if prog is not None and oldprog is not None:
+            err = bus.tc_setup_cb_replace(block, CLSBPF, req, skip_sw, oldprog, prog)
+        elif prog is not None:
+            err = bus.tc_setup_cb_add(block, CLSBPF, req, skip_sw, prog)
+        else:
+            assert oldprog is not None
+            err = bus.tc_setup_cb_destroy(block, CLSBPF, req, skip_sw, oldprog)
+        if prog is not None and err:
+            if not is_rollback:
+                log = block.net.log
+                log.depth += 1
+                try:
+                    with log.op("rollback"):
+                        self.offload_cmd(tp, oldprog, prog, extack, True)
+                finally:
+                    log.depth -= 1
+            return err
+        return self._final_check(prog, skip_sw)
+
+    def cb_call(self, block: Block, type_: TcSetupType, data: Any, err_stop: bool) -> int:
+        return bus.tc_setup_cb_call(block, type_, data, err_stop)
+
+
+@attrs.frozen
+class ProfileV52(Profile):
+    """Linux 5.2, the SEED (``tc_setup_cb_call`` + ``tcf_block_offload_inc/dec``)."""
+
+    def offload_cmd(
+        self,
+        tp: TcfProto,
+        prog: ClsBpfFilter | None,
+        oldprog: ClsBpfFilter | None,
+        extack: Extack | None,
+        depth: int = 0,
+    ) -> int:
+        """Mirrors v5.2 ``cls_bpf_offload_cmd()``, recursion included (bounded here)."""
+        from core.cls_bpf import ClsBpf
+
+        block = tp.block
+        skip_sw = prog is not None and tc_skip_sw(prog.gen_flags)
+        obj = prog if prog is not None else oldprog
+        assert obj is not None
+        req = ClsBpf.request(tp, obj, prog, oldprog, extack)
+        if oldprog is not None:
+            bus.tcf_block_offload_dec(block, oldprog)
+        err = bus.tc_setup_cb_call_seed(block, CLSBPF, req, skip_sw)
+        if prog is not None:
+            if err < 0:
+                log = block.net.log
+                if depth >= self.max_rollback_depth:
+                    log.add_finding(
+                        UNBOUNDED_ROLLBACK,
+                        f"cls_bpf_offload_cmd rollback still failing after {depth} swaps "
+                        f"(errno {-err}); the v5.2 kernel recurses without bound here. "
+                        "Stopped by the emulator.",
+                        self.name,
+                    )
+                    return err
+                log.depth += 1
+                try:
+                    with log.op("rollback"):
+                        self.offload_cmd(tp, oldprog, prog, extack, depth + 1)
+                finally:
+                    log.depth -= 1
+                return err
+            if err > 0:
+                prog.in_hw_count = err
+                bus.tcf_block_offload_inc(block, prog)
+        return self._final_check(prog, skip_sw)
+
+    def cb_call(self, block: Block, type_: TcSetupType, data: Any, err_stop: bool) -> int:
+        return bus.tc_setup_cb_call_seed(block, type_, data, err_stop)
+
+
+V6_1 = ProfileV61(name="v6.1", unbind_before_flush=True)
+V5_2 = ProfileV52(name="v5.2", unbind_before_flush=False)
+PROFILES: dict[str, Profile] = {"v6.1": V6_1, "v5.2": V5_2}
+
+
+def get_profile(name: str) -> Profile:
+    """Look a profile up by name (``v6.1``, ``v5.2``; ``6.1``/``5.2`` accepted too)."""
+    key = name if name.startswith("v") else f"v{name}"
+    if key not in PROFILES:
+        raise ValueError(f"unknown semantics profile {name!r} (choose from {', '.join(PROFILES)})")
+    return PROFILES[key]
