@@ -185,3 +185,21 @@ def set_extack(extack: Extack | None, module: str | None, msg: str) -> None:
         extack.set_mod(module, msg)
     else:
         extack.set(msg)
+
+
+def tc_can_offload_extack(dev: NetDevice, extack: Extack | None) -> bool:
+    """Mirrors ``tc_can_offload_extack()``: HW_TC off sets a core (unprefixed) message."""
+    if not dev.tc_can_offload():
+        set_extack(extack, None, "TC offload is disabled on net device")
+        return False
+    return True
+
+
+def tc_cls_can_offload_and_chain0(dev: NetDevice, common: Any) -> bool:
+    """Mirrors ``tc_cls_can_offload_and_chain0()``."""
+    if not tc_can_offload_extack(dev, common.extack):
+        return False
+    if common.chain_index:
+        set_extack(common.extack, None, "Driver supports only offload of chain 0")
+        return False
+    return True
