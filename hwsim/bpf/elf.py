@@ -1,0 +1,244 @@
+"""Read eBPF ELF objects produced by ``clang -O2 -target bpf -c``.
+
+This does the parts of libbpf's ``bpf_object__open()`` a tc user relies on: program
+sections, the license, maps (BTF ``.maps`` and the legacy ``maps`` section of
+``struct bpf_map_def``), global data sections turned into single-entry array maps, and
+the ``ld_imm64`` relocations pointing at them (``bpf_program__record_reloc()``).
+Everything else is refused with a :class:`BpfLoadError` naming what was found.
+"""
+
+from __future__ import annotations
+
+import errno
+import struct
+from pathlib import Path
+
+import attrs
+from elftools.common.exceptions import ELFError
+from elftools.elf.elffile import ELFFile
+from elftools.elf.relocation import RelocationSection
+from elftools.elf.sections import SymbolTableSection
+
+from hwsim.bpf.btf import Btf, BtfError
+from hwsim.bpf.errors import BpfLoadError
+from hwsim.bpf.insn import LD_IMM64
+
+EM_BPF = 247
+SHF_EXECINSTR = 0x4
+BPF_OBJ_NAME_LEN = 16
+BPF_MAP_TYPE_ARRAY = 2
+DATA_SECTIONS = (".rodata", ".data", ".bss")
+
+RELO_MAP_FD = "map_fd"
+RELO_MAP_VALUE = "map_value"
+
+
+@attrs.frozen
+class MapSpec:
+    """A map as declared in the object (what ``BPF_MAP_CREATE`` would be given)."""
+
+    name: str
+    map_type: int
+    key_size: int
+    value_size: int
+    max_entries: int
+    flags: int = 0
+    initial: bytes | None = None  # contents of a global data section
+    readonly: bool = False
+
+
+@attrs.frozen
+class MapReloc:
+    """An ``ld_imm64`` at ``insn`` that must point at map ``map_name``.
+
+    ``kind`` is :data:`RELO_MAP_FD` (``BPF_PSEUDO_MAP_FD``) or :data:`RELO_MAP_VALUE`
+    (``BPF_PSEUDO_MAP_VALUE`` with byte ``offset`` into the value).
+    """
+
+    insn: int
+    map_name: str
+    kind: str
+    offset: int = 0
+
+
+@attrs.frozen
+class ProgSpec:
+    """One program found in an object: its section, function name and raw instructions."""
+
+    section: str
+    func: str
+    insns: bytes
+    relocs: tuple[MapReloc, ...]
+    license: str
+
+    @property
+    def name(self) -> str:
+        """``prog->aux->name``: the function name cut to ``BPF_OBJ_NAME_LEN - 1``."""
+        return self.func[: BPF_OBJ_NAME_LEN - 1]
+
+
+@attrs.frozen
+class BpfObject:
+    path: str
+    license: str
+    programs: tuple[ProgSpec, ...]
+    maps: dict[str, MapSpec]
+
+    def program(self, section: str | None = None, *, default: str = "classifier") -> ProgSpec:
+        """Pick the program tc would load for ``sec NAME`` (``default`` when not given)."""
+        want = section or default
+        for p in self.programs:
+            if p.section == want:
+                return p
+        raise BpfLoadError(errno.ENOENT, f'Program section "{want}" not found in "{self.path}"')
+
+
+def read_object(path: str | Path) -> BpfObject:
+    """Parse an eBPF object file; raise :class:`BpfLoadError` for anything unusable."""
+    path = str(path)
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as e:
+        raise BpfLoadError(e.errno or errno.ENOENT, "Cannot initialize ELF context!") from e
+    with fh:
+        try:
+            elf = ELFFile(fh)
+            if elf["e_machine"] != "EM_BPF" and elf.header["e_machine"] != EM_BPF:
+                raise BpfLoadError(errno.EINVAL, f"{path}: not an eBPF object (e_machine)")
+            return _Reader(elf, path).read()
+        except (ELFError, struct.error, ValueError) as e:
+            if isinstance(e, BpfLoadError):
+                raise
+            raise BpfLoadError(errno.EINVAL, "Cannot initialize ELF context!") from e
+
+
+class _Reader:
+    def __init__(self, elf: ELFFile, path: str) -> None:
+        self.elf = elf
+        self.path = path
+        self.endian = "<" if elf.little_endian else ">"
+        symtab = elf.get_section_by_name(".symtab")
+        if not isinstance(symtab, SymbolTableSection):
+            raise BpfLoadError(errno.EINVAL, f"{path}: no symbol table")
+        self.symbols = list(symtab.iter_symbols())
+
+    def read(self) -> BpfObject:
+        lic = self._license()
+        maps = self._maps()
+        progs = []
+        for idx, sec in enumerate(self.elf.iter_sections()):
+            if not sec["sh_flags"] & SHF_EXECINSTR or sec["sh_size"] == 0:
+                continue
+            if sec.name == ".text":
+                continue  # subprograms only; calls into it are refused at relocation
+            progs.extend(self._programs(idx, sec, lic, maps))
+        return BpfObject(self.path, lic, tuple(progs), maps)
+
+    def _license(self) -> str:
+        sec = self.elf.get_section_by_name("license")
+        if sec is None:
+            return ""
+        return sec.data().split(b"\0", 1)[0].decode(errors="replace")
+
+    def _section_symbols(self, shndx: int) -> list:
+        return [s for s in self.symbols if s["st_shndx"] == shndx]
+
+    def _maps(self) -> dict[str, MapSpec]:
+        maps: dict[str, MapSpec] = {}
+        btf_sec = self.elf.get_section_by_name(".BTF")
+        maps_sec = self.elf.get_section_by_name(".maps")
+        if maps_sec is not None:
+            if btf_sec is None:
+                raise BpfLoadError(errno.EINVAL, "section .maps needs BTF (.BTF missing)")
+            try:
+                defs = Btf.parse(btf_sec.data(), self.endian).map_defs()
+            except BtfError as e:
+                raise BpfLoadError(errno.EINVAL, f"section .maps: {e}") from e
+            for name, f in defs.items():
+                missing = {"type", "key_size", "value_size", "max_entries"} - set(f)
+                if missing:
+                    raise BpfLoadError(
+                        errno.EINVAL, f"map {name!r}: missing {', '.join(sorted(missing))}"
+                    )
+                maps[name] = MapSpec(
+                    name, f["type"], f["key_size"], f["value_size"], f["max_entries"],
+                    f.get("map_flags", 0),
+                )
+        legacy = self.elf.get_section_by_name("maps")
+        if legacy is not None:
+            idx = self.elf.get_section_index("maps")
+            data = legacy.data()
+            for sym in self._section_symbols(idx):
+                if sym["st_info"]["type"] in ("STT_SECTION", "STT_FILE") or not sym.name:
+                    continue
+                off = sym["st_value"]
+                words = struct.unpack_from(self.endian + "5I", data.ljust(off + 20, b"\0"), off)
+                maps[sym.name] = MapSpec(sym.name, words[0], words[1], words[2], words[3],
+                                         words[4])
+        for name in DATA_SECTIONS:
+            for sec in self.elf.iter_sections():
+                if sec.name == name or sec.name.startswith(name + "."):
+                    size = sec["sh_size"]
+                    if size == 0:
+                        continue
+                    init = bytes(size) if sec["sh_type"] == "SHT_NOBITS" else sec.data()
+                    maps[sec.name] = MapSpec(sec.name, BPF_MAP_TYPE_ARRAY, 4, size, 1,
+                                             initial=init, readonly=name == ".rodata")
+        return maps
+
+    def _programs(self, idx: int, sec: object, lic: str, maps: dict[str, MapSpec]) -> list:
+        data = sec.data()  # type: ignore[attr-defined]
+        name = sec.name  # type: ignore[attr-defined]
+        if len(data) % 8:
+            raise BpfLoadError(errno.EINVAL, f"section {name}: size not a multiple of 8")
+        funcs = sorted(
+            (s for s in self._section_symbols(idx)
+             if s["st_info"]["type"] == "STT_FUNC" and s["st_info"]["bind"] == "STB_GLOBAL"),
+            key=lambda s: s["st_value"],
+        )
+        if not funcs:
+            funcs = [None]
+        relocs = self._relocs(idx, name, data, maps)
+        out = []
+        for f in funcs:
+            start = f["st_value"] if f is not None else 0
+            size = f["st_size"] if f is not None and f["st_size"] else len(data) - start
+            lo, hi = start // 8, (start + size) // 8
+            mine = tuple(
+                attrs.evolve(r, insn=r.insn - lo) for r in relocs if lo <= r.insn < hi
+            )
+            out.append(ProgSpec(name, f.name if f is not None else name, data[start:start + size],
+                                mine, lic))
+        return out
+
+    def _relocs(self, idx: int, secname: str, data: bytes,
+                maps: dict[str, MapSpec]) -> list[MapReloc]:
+        out: list[MapReloc] = []
+        for rsec in self.elf.iter_sections():
+            if not isinstance(rsec, RelocationSection) or rsec["sh_info"] != idx:
+                continue
+            for rel in rsec.iter_relocations():
+                sym = self.symbols[rel["r_info_sym"]]
+                insn = rel["r_offset"] // 8
+                target = self.elf.get_section(sym["st_shndx"]) if isinstance(
+                    sym["st_shndx"], int) else None
+                tname = target.name if target is not None else str(sym["st_shndx"])
+                where = f"relocation in section {secname} at insn {insn} against {tname}"
+                code = data[insn * 8] if insn * 8 < len(data) else None
+                if tname == ".text":
+                    raise BpfLoadError(errno.EOPNOTSUPP,
+                                       f"{where}: bpf-to-bpf calls are not supported")
+                if code != LD_IMM64:
+                    raise BpfLoadError(errno.EINVAL, f"{where}: not an ld_imm64 instruction")
+                if tname in (".maps", "maps"):
+                    if sym.name not in maps:
+                        raise BpfLoadError(errno.EINVAL, f"{where}: unknown map {sym.name!r}")
+                    out.append(MapReloc(insn, sym.name, RELO_MAP_FD))
+                elif tname in maps:  # .rodata / .data / .bss
+                    addend = struct.unpack_from(self.endian + "i", data, insn * 8 + 4)[0]
+                    offset = addend + (sym["st_value"] if sym["st_info"]["type"] != "STT_SECTION"
+                                       else 0)
+                    out.append(MapReloc(insn, tname, RELO_MAP_VALUE, offset))
+                else:
+                    raise BpfLoadError(errno.EOPNOTSUPP, f"{where}: unsupported relocation")
+        return out

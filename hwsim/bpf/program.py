@@ -1,0 +1,249 @@
+"""Loaded programs and the per-emulator program table.
+
+:class:`ProgramTable` plays the role of ``bpf_prog_load()`` + the IDR of program ids
+(``bpf_prog_alloc_id()``): one table per emulator instance, ids from 1. Programs satisfy
+``core.prog.Program``.
+"""
+
+from __future__ import annotations
+
+import errno
+import struct
+from pathlib import Path
+
+import attrs
+
+from core.prog import BPF_MAXINSNS, BPF_PROG_TYPE_SCHED_ACT, BPF_PROG_TYPE_SCHED_CLS
+from core.skb import SkBuff
+from hwsim.bpf import classic, ctx
+from hwsim.bpf import insn as I
+from hwsim.bpf.elf import RELO_MAP_FD, BpfObject, ProgSpec, read_object
+from hwsim.bpf.engine import CTX_BASE, REGION_PKT, AbsExit, compile_program
+from hwsim.bpf.errors import BpfLoadError, BpfRuntimeError
+from hwsim.bpf.helpers import MemFault, RunEnv, TailCall
+from hwsim.bpf.maps import Map
+from hwsim.bpf.tag import calc_tag
+from hwsim.bpf.verifier import verify
+
+TAG_NONE = bytes(8)
+
+
+@attrs.define(eq=False)
+class BpfProgram:
+    """An eBPF program after load: identity, instructions, maps, and its compiled body."""
+
+    id: int
+    tag: bytes
+    name: str
+    prog_type: int
+    offload_ifindex: int | None
+    insns: tuple[I.Insn, ...]
+    raw: bytes  # instructions as given to "the kernel" (map fds patched in)
+    maps: dict[str, Map]
+    license: str = "GPL"
+    section: str = ""
+    verifier_log: str = ""
+    is_classic: bool = False
+    env: RunEnv | None = attrs.field(default=None, repr=False)
+    source: str = attrs.field(default="", repr=False)
+    _fn: object = attrs.field(default=None, repr=False)
+
+    @property
+    def insn_cnt(self) -> int:
+        return len(self.insns)
+
+    @property
+    def gpl_compatible(self) -> bool:
+        return self.license in ("GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL",
+                                "Dual MIT/GPL", "Dual MPL/GPL")
+
+    def run(self, skb: SkBuff) -> int:
+        """``bpf_prog_run()``: run on ``skb``, write back ``__sk_buff`` stores; u32 result."""
+        prog: BpfProgram = self
+        tail_calls = 0
+        while True:
+            env = prog.env
+            assert env is not None
+            env.skb = skb
+            env.tail_calls = tail_calls
+            mem = env.mem
+            mem[REGION_PKT] = skb.data
+            ctxb = mem[2]
+            ctx.fill(ctxb, skb)  # type: ignore[arg-type]
+            try:
+                r0 = prog._fn(CTX_BASE)  # type: ignore[operator]
+            except TailCall as tc:
+                ctx.write_back(ctxb, skb)  # type: ignore[arg-type]
+                prog = tc.prog  # type: ignore[assignment]
+                tail_calls = env.tail_calls
+                continue
+            except AbsExit:
+                r0 = 0
+            except (IndexError, TypeError, struct.error, MemFault) as e:
+                raise BpfRuntimeError(f"{prog.name}: bad memory access ({e})") from e
+            finally:
+                env.skb = None
+            ctx.write_back(ctxb, skb)  # type: ignore[arg-type]
+            return r0 & 0xFFFFFFFF
+
+
+@attrs.define(eq=False)
+class ClassicProgram:
+    """A cBPF program from tc ``bytecode``: no id (0), no tag, ops kept for dumps."""
+
+    ops: tuple[classic.Op, ...]
+    prog_type: int = BPF_PROG_TYPE_SCHED_CLS
+    id: int = 0
+    tag: bytes = TAG_NONE
+    name: str = ""
+    offload_ifindex: int | None = None
+    is_classic: bool = True
+    _fn: object = attrs.field(default=None, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        classic.check_classic(list(self.ops))
+        self._fn = classic.compile_classic(list(self.ops))
+
+    @property
+    def insn_cnt(self) -> int:
+        return len(self.ops)
+
+    @property
+    def bytecode(self) -> str:
+        return classic.format_bytecode(list(self.ops))
+
+    def run(self, skb: SkBuff) -> int:
+        return self._fn(skb) & 0xFFFFFFFF  # type: ignore[operator]
+
+
+@attrs.define
+class ProgramTable:
+    """Programs and maps of one emulator instance (``prog_idr`` / ``map_idr``)."""
+
+    programs: dict[int, BpfProgram] = attrs.field(factory=dict)
+    map_fds: dict[int, Map] = attrs.field(factory=dict)
+    next_id: int = 1
+    next_map_fd: int = 1000
+
+    def create_map(self, map_type: int, key_size: int, value_size: int, max_entries: int,
+                   *, name: str = "", flags: int = 0) -> int:
+        """``BPF_MAP_CREATE``: returns a map "fd" usable as a ``BPF_PSEUDO_MAP_FD`` imm."""
+        m = Map(name, map_type, key_size, value_size, max_entries, flags)
+        fd = self.next_map_fd
+        self.next_map_fd += 1
+        self.map_fds[fd] = m
+        return fd
+
+    def load_object(self, path: str | Path | BpfObject, section: str | None = None, *,
+                    prog_type: int = BPF_PROG_TYPE_SCHED_CLS,
+                    offload_ifindex: int | None = None, log_level: int = 0) -> BpfProgram:
+        """tc's ``obj FILE [sec NAME]``: read, create maps, relocate, verify, assign an id."""
+        obj = path if isinstance(path, BpfObject) else read_object(path)
+        default = "action" if prog_type == BPF_PROG_TYPE_SCHED_ACT else "classifier"
+        spec = obj.program(section, default=default)
+        return self.load_spec(obj, spec, prog_type=prog_type, offload_ifindex=offload_ifindex,
+                              log_level=log_level)
+
+    def load_spec(self, obj: BpfObject, spec: ProgSpec, *, prog_type: int,
+                  offload_ifindex: int | None, log_level: int = 0) -> BpfProgram:
+        maps: dict[str, Map] = {}
+        fds: dict[int, tuple[int, int]] = {}  # insn -> (src_reg, fd)
+        offsets: dict[int, int] = {}
+        for rel in spec.relocs:
+            if rel.map_name not in maps:
+                ms = obj.maps[rel.map_name]
+                fd = self.create_map(ms.map_type, ms.key_size, ms.value_size, ms.max_entries,
+                                     name=ms.name[:15], flags=ms.flags)
+                m = self.map_fds[fd]
+                m.readonly = ms.readonly
+                if ms.initial is not None:
+                    m.mem[: len(ms.initial)] = ms.initial
+                maps[rel.map_name] = m
+            fd = next(f for f, mm in self.map_fds.items() if mm is maps[rel.map_name])
+            kind = I.BPF_PSEUDO_MAP_FD if rel.kind == RELO_MAP_FD else I.BPF_PSEUDO_MAP_VALUE
+            fds[rel.insn] = (kind, fd)
+            offsets[rel.insn] = rel.offset
+        raw = bytearray(spec.insns)
+        for idx, (kind, fd) in fds.items():
+            raw[idx * 8 + 1] = (raw[idx * 8 + 1] & 0x0F) | (kind << 4)
+            struct.pack_into("<i", raw, idx * 8 + 4, fd)
+            if kind == I.BPF_PSEUDO_MAP_VALUE:
+                struct.pack_into("<i", raw, idx * 8 + 12, offsets[idx])
+        return self.load_insns(bytes(raw), prog_type=prog_type, name=spec.name,
+                               license=spec.license, offload_ifindex=offload_ifindex,
+                               section=spec.section, log_level=log_level)
+
+    def load_insns(self, raw: bytes | list[I.Insn], *, prog_type: int = BPF_PROG_TYPE_SCHED_CLS,
+                   name: str = "", license: str = "GPL", offload_ifindex: int | None = None,
+                   section: str = "", log_level: int = 0, verify_prog: bool = True
+                   ) -> BpfProgram:
+        """``BPF_PROG_LOAD`` of raw instructions; map loads use fds from :meth:`create_map`."""
+        if not isinstance(raw, bytes | bytearray):
+            raw = I.encode(raw)
+        raw = bytes(raw)
+        insns = I.decode(raw)
+        if not insns or len(insns) > 1_000_000:
+            raise BpfLoadError(errno.E2BIG if insns else errno.EINVAL,
+                               f"invalid program length {len(insns)}")
+        if prog_type not in (BPF_PROG_TYPE_SCHED_CLS, BPF_PROG_TYPE_SCHED_ACT):
+            raise BpfLoadError(errno.EINVAL, f"unsupported program type {prog_type}")
+        if offload_ifindex is not None and len(insns) > BPF_MAXINSNS * 256:
+            raise BpfLoadError(errno.E2BIG, "program too large for offload")
+        env = RunEnv(mem=[None, bytearray(I.MAX_BPF_STACK), bytearray(ctx.CTX_SIZE),
+                          bytearray()], maps={})
+        imm64: dict[int, int] = {}
+        maps_by_insn: dict[int, Map] = {}
+        region_of: dict[int, int] = {}
+        names: dict[str, Map] = {}
+        for pc, ins in enumerate(insns):
+            if ins.code != I.LD_IMM64:
+                continue
+            if pc + 1 >= len(insns):
+                raise BpfLoadError(errno.EINVAL, "invalid BPF_LD_IMM insn")
+            hi = insns[pc + 1].imm
+            if ins.src in (I.BPF_PSEUDO_MAP_FD, I.BPF_PSEUDO_MAP_VALUE):
+                m = self.map_fds.get(ins.imm)
+                if m is None:
+                    raise BpfLoadError(errno.EBADF, f"fd {ins.imm} is not pointing to valid "
+                                                    "bpf_map")
+                if id(m) not in region_of:
+                    region_of[id(m)] = len(env.mem)
+                    env.mem.append(m.mem)
+                    env.maps[region_of[id(m)]] = m
+                    names[m.name] = m
+                base = region_of[id(m)] << 32
+                maps_by_insn[pc] = m
+                imm64[pc] = base if ins.src == I.BPF_PSEUDO_MAP_FD else base + (hi & 0xFFFFFFFF)
+            elif ins.src == 0:
+                imm64[pc] = ((hi & 0xFFFFFFFF) << 32) | (ins.imm & 0xFFFFFFFF)
+            else:
+                raise BpfLoadError(errno.EINVAL, f"unsupported ld_imm64 src_reg {ins.src} at "
+                                                 f"insn {pc}")
+        log = ""
+        ctx_loads = None
+        if verify_prog:
+            res = verify(insns, maps_by_insn, license=license, log_level=log_level)
+            ctx_loads, log = res.ctx_loads, res.log
+        fn, source = compile_program(insns, env, imm64, ctx_loads)
+        prog = BpfProgram(
+            id=self.next_id, tag=calc_tag(raw), name=name[:15], prog_type=prog_type,
+            offload_ifindex=offload_ifindex, insns=tuple(insns), raw=raw, maps=names,
+            license=license, section=section, verifier_log=log, env=env, source=source,
+            fn=fn,
+        )
+        self.next_id += 1
+        self.programs[prog.id] = prog
+        return prog
+
+    def load_bytecode(self, text: str, *, prog_type: int = BPF_PROG_TYPE_SCHED_CLS
+                      ) -> ClassicProgram:
+        """tc's ``bytecode '...'`` (``TCA_BPF_OPS``): a classic program, id 0."""
+        return ClassicProgram(tuple(classic.parse_bytecode(text)), prog_type=prog_type)
+
+    def load_bytecode_file(self, path: str | Path, *,
+                           prog_type: int = BPF_PROG_TYPE_SCHED_CLS) -> ClassicProgram:
+        return ClassicProgram(tuple(classic.parse_bytecode_file(path)), prog_type=prog_type)
+
+    def unload(self, prog_id: int) -> None:
+        self.programs.pop(prog_id, None)
+
