@@ -108,6 +108,7 @@ class HwSlot:
     chain: int = 0
     prio: int = 0
     protocol: int = 0
+    da: bool = True
     packets: int = 0
     bytes: int = 0
     drops: int = 0

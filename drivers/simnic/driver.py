@@ -226,6 +226,7 @@ class SimNicDriver:
             chain=getattr(common, "chain_index", 0),
             prio=getattr(common, "prio", 0),
             protocol=getattr(common, "protocol", ETH_P_ALL),
+            da=bool(getattr(req, "exts_integrated", True)),
         )
 
     def _set_loaded(self, prog: Any, loaded: bool) -> None:
@@ -361,6 +362,11 @@ class SimNicDriver:
     def destroy_prog(self, prog: Any) -> None:
         """Mirrors ``nsim_bpf_destroy_prog()``: the debugfs entry goes."""
         self.bound = [b for b in self.bound if b.prog is not prog]
+
+    def offload_holdings(self, cb_priv: Any) -> list[Any]:
+        """Audit hook: the TC programs the hardware behind a callback really holds."""
+        port = cb_priv
+        return [s.prog for s in port.hw.tc_slots()] if isinstance(port, SimPort) else []
 
     def owns(self, ifindex: int | None) -> bool:
         return any(p.netdev.ifindex == ifindex for p in self.ports)

@@ -1,0 +1,386 @@
+"""The emulator façade: one network namespace, its simulated NICs, programs and packets.
+
+This is the object users (the Python API, the script runner, the pytest plugin, the
+explorer) talk to. It wires the kernel model (:mod:`core`), the simulated NIC driver and
+netdevsim bus (:mod:`drivers.simnic`) and the BPF loader/engine (:mod:`hwsim.bpf`)
+together, and owns what the kernel owns around them: program lifetimes (a program lives
+while a filter, a pin or an XDP attachment references it), pinning, and device-bound
+loading through the driver's verifier hooks (``bpf_prog_offload_init`` →
+``ndo_bpf(BPF_OFFLOAD_VERIFIER_PREP)``).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from core.actions import (
+    ACTION_N2A,
+    TC_ACT_OK,
+    TC_ACT_REDIRECT,
+    TC_ACT_SHOT,
+    TC_ACT_STOLEN,
+    TC_ACT_TRAP,
+    TC_ACT_UNSPEC,
+)
+from core.block import Block
+from core.cls_bpf import ClsBpfFilter, cls_bpf_exec_opcode, to_s32
+from core.errors import Extack, TcError
+from core.events import EventLog
+from core.net import Net
+from core.netdev import NetDevice
+from core.profile import Profile, get_profile
+from core.skb import ETH_P_ALL, SkBuff
+from drivers.simnic.bus import NetdevsimBus
+from drivers.simnic.driver import SimNicDriver, SimPort
+from hwsim.bpf import BpfLoadError, BpfRuntimeError, ProgramTable
+from hwsim.faults import FaultPlan
+from hwsim.nic import NicProfile
+
+BPFFS = "/sys/fs/bpf"
+
+
+class LoadError(Exception):
+    """A program could not be loaded; ``stderr_lines`` is what tc/bpftool print."""
+
+    def __init__(self, stderr_lines: list[str], rc: int = 1, err: int = errno.EINVAL) -> None:
+        super().__init__("\n".join(stderr_lines))
+        self.stderr_lines = stderr_lines
+        self.rc = rc
+        self.errno = err
+
+
+def libbpf_load_failure(name: str, path: str, err: int, log: list[str]) -> list[str]:
+    """The lines iproute2 6.1 (through libbpf) prints when the kernel refuses a program."""
+    return [
+        f"libbpf: prog '{name}': BPF program load failed: {os.strerror(err)}",
+        f"libbpf: prog '{name}': -- BEGIN PROG LOAD LOG --",
+        *log,
+        "-- END PROG LOAD LOG --",
+        f"libbpf: prog '{name}': failed to load: -{err}",
+        f"libbpf: failed to load object '{path}'",
+        "Unable to load program",
+    ]
+
+
+def processed_line(n: int) -> str:
+    return (f"processed {n} insns (limit 1000000) max_states_per_insn 0 total_states 0 "
+            "peak_states 0 mark_read 0")
+
+
+@attrs.frozen
+class SendResult:
+    """Where a packet went: hardware verdict (if the NIC ran programs), software verdict,
+    final fate and which filter decided."""
+
+    dev: str
+    length: int
+    hw_verdict: str | None
+    hw_prog: str | None
+    sw_verdict: str | None
+    sw_filter: str | None
+    classid: int
+    final: str
+    decided_by: str
+    note: str = ""
+
+    def __str__(self) -> str:
+        parts = [f"{self.dev}: {self.length} bytes"]
+        if self.hw_verdict is not None:
+            who = f" ({self.hw_prog})" if self.hw_prog else ""
+            parts.append(f"hw {self.hw_verdict}{who}")
+        if self.sw_verdict is not None:
+            who = f" ({self.sw_filter})" if self.sw_filter else ""
+            parts.append(f"sw {self.sw_verdict}{who}")
+        if self.classid:
+            parts.append(f"classid {self.classid >> 16:x}:{self.classid & 0xFFFF:x}")
+        parts.append(f"=> {self.final} by {self.decided_by}")
+        if self.note:
+            parts.append(f"[{self.note}]")
+        return " ".join(parts)
+
+
+def verdict_name(v: int) -> str:
+    return ACTION_N2A.get(v, str(v)) if v != TC_ACT_UNSPEC else "no match"
+
+
+class Emulator:
+    """A fresh emulated machine: ``lo``, a netdevsim bus, no qdiscs, no programs."""
+
+    def __init__(self, profile: str | Profile = "v6.1",
+                 nic_profile: str | NicProfile = "netdevsim") -> None:
+        self.profile = get_profile(profile) if isinstance(profile, str) else profile
+        self.log = EventLog()
+        self.net = Net(self.profile, self.log)
+        self.faults = FaultPlan()
+        self.nsim = NetdevsimBus(self.net, self.log, nic_profile, on_remove=self._on_card_remove)
+        self.table = ProgramTable()
+        self.pinned: dict[str, Any] = {}
+        self.xdp: dict[str, Any] = {}
+
+    # -- devices -------------------------------------------------------------------------
+
+    def add_veth(self, name: str, peer: str) -> None:
+        """``ip link add NAME type veth peer name PEER``: two devices without ndo_setup_tc."""
+        if name in self.net.devices or peer in self.net.devices or name == peer:
+            raise TcError(-errno.EEXIST)
+        a = self.net.add_device(name, kind="veth")
+        b = self.net.add_device(peer, kind="veth")
+        a.peer, b.peer = b, a
+
+    def set_link(self, name: str, up: bool) -> None:
+        self.net.dev(name).up = up
+
+    def del_link(self, name: str) -> None:
+        dev = self.net.dev(name)
+        if isinstance(dev.priv, SimPort):
+            raise TcError(-errno.EOPNOTSUPP)
+        self.net.unregister_device(name)
+        self.gc()
+
+    def add_nic(self, ports: int = 1, profile: str | NicProfile | None = None,
+                dev_id: int | None = None) -> SimNicDriver:
+        """A simulated card on the netdevsim bus (``profile`` overrides the default)."""
+        if dev_id is None:
+            dev_id = max(self.nsim.devices, default=0) + 1
+        return self.nsim.new_device(dev_id, ports, profile=profile, faults=self.faults)
+
+    def port(self, name: str) -> SimPort:
+        dev = self.net.dev(name)
+        if not isinstance(dev.priv, SimPort):
+            raise TcError(-errno.EOPNOTSUPP, f"{name} is not a simulated NIC port")
+        return dev.priv
+
+    def _on_card_remove(self, drv: SimNicDriver) -> None:
+        for port in drv.ports:
+            self.xdp.pop(port.netdev.name, None)
+
+    # -- programs ------------------------------------------------------------------------
+
+    @property
+    def programs(self) -> list[Any]:
+        return list(self.table.programs.values())
+
+    def prog_by_id(self, prog_id: int) -> Any:
+        return self.table.programs.get(prog_id)
+
+    def _offload_driver(self, offload_dev: str) -> tuple[NetDevice, SimNicDriver]:
+        try:
+            dev = self.net.dev(offload_dev)
+        except TcError:
+            raise LoadError([f'Cannot find device "{offload_dev}"'], err=errno.ENODEV) from None
+        drv = dev.driver
+        if not isinstance(drv, SimNicDriver):
+            raise LoadError([f"{offload_dev} can not offload BPF programs"], err=errno.EINVAL)
+        return dev, drv
+
+    def load_obj(self, path: str, section: str | None = None, offload_dev: str | None = None,
+                 verbose: bool = False, shown_path: str | None = None) -> Any:
+        """tc's ``obj FILE [sec NAME]`` (iproute2 loads it device-bound when skip_sw)."""
+        shown = shown_path or path
+        if not os.path.exists(path):
+            raise LoadError(["Cannot initialize ELF context!", "Unable to load program"],
+                            err=errno.ENOENT)
+        dev = drv = None
+        if offload_dev is not None:
+            dev, drv = self._offload_driver(offload_dev)
+        next_id = self.table.next_id
+        try:
+            prog = self.table.load_object(
+                path, section, offload_ifindex=dev.ifindex if dev else None,
+                log_level=2 if verbose else 0,
+            )
+        except BpfLoadError as e:
+            lines = [str(e)]
+            if e.log:
+                lines = [*e.log.rstrip("\n").split("\n"), *lines]
+            raise LoadError([*lines, "Unable to load program"], err=e.errno) from None
+        except (OSError, ValueError) as e:
+            raise LoadError([f"{shown}: {e}", "Unable to load program"]) from None
+        if drv is None:
+            return prog
+        err = drv.verifier_prep(prog)
+        log: list[str] = []
+        if not err:
+            if verbose and prog.verifier_log:
+                log.extend(prog.verifier_log.rstrip("\n").split("\n"))
+            err, hook_log = drv.verify(prog, prog.insn_cnt)
+            log.extend(hook_log)
+            log.append(processed_line(prog.insn_cnt))
+        else:
+            log.append(processed_line(0))
+        if err:
+            drv.destroy_prog(prog)
+            self._forget(prog, next_id)
+            raise LoadError(libbpf_load_failure(prog.name, shown, -err, log), err=-err)
+        drv.translate(prog)
+        return prog
+
+    def _forget(self, prog: Any, next_id: int) -> None:
+        """A load that failed after the engine took it: the kernel never allocated an id."""
+        self.table.unload(prog.id)
+        if self.table.next_id == prog.id + 1:
+            self.table.next_id = next_id
+
+    def load_bytecode(self, text: str) -> Any:
+        try:
+            return self.table.load_bytecode(text)
+        except BpfLoadError as e:
+            raise LoadError([str(e)], err=e.errno) from None
+
+    def load_bytecode_file(self, path: str) -> Any:
+        try:
+            return self.table.load_bytecode_file(path)
+        except BpfLoadError as e:
+            raise LoadError([str(e)], err=e.errno) from None
+        except OSError as e:
+            raise LoadError([f"{path}: {e.strerror}"], err=e.errno or errno.EIO) from None
+
+    def pin(self, path: str, prog: Any) -> None:
+        """``BPF_OBJ_PIN``: only under the bpffs mount; an existing pin is EEXIST."""
+        if not path.startswith(BPFFS + "/"):
+            raise LoadError([f"Error: can't pin the object ({path}): not on bpffs"],
+                            err=errno.EPERM)
+        if path in self.pinned:
+            raise LoadError([f"Error: can't pin the object ({path}): File exists"],
+                            err=errno.EEXIST)
+        self.pinned[path] = prog
+
+    def get_pinned(self, path: str) -> Any:
+        prog = self.pinned.get(path)
+        if prog is None:
+            raise LoadError([f"Error: bpf obj get ({path}): No such file or directory"],
+                            err=errno.ENOENT)
+        return prog
+
+    def unpin(self, path: str) -> None:
+        self.pinned.pop(path, None)
+        self.gc()
+
+    def xdp_offload(self, dev_name: str, prog: Any) -> None:
+        """``ip link set DEV xdpoffload ...`` (netdevsim's shared slot)."""
+        dev = self.net.dev(dev_name)
+        drv = dev.driver
+        if not isinstance(drv, SimNicDriver):
+            raise TcError(-errno.EOPNOTSUPP)
+        extack = Extack()
+        ret = drv.xdp_offload(dev, prog, extack)
+        if ret:
+            raise TcError(ret, extack.msg)
+        if prog is None:
+            self.xdp.pop(dev_name, None)
+        else:
+            self.xdp[dev_name] = prog
+        self.gc()
+
+    # -- program lifetime ----------------------------------------------------------------
+
+    def blocks(self) -> list[Block]:
+        """Every block in the namespace (private ones through their qdiscs)."""
+        seen: dict[int, Block] = {}
+        for dev in self.net.devices.values():
+            q = dev.ingress_qdisc
+            if q is None:
+                continue
+            for b, _ in q.blocks():
+                seen.setdefault(id(b), b)
+        for b in self.net.blocks.values():
+            seen.setdefault(id(b), b)
+        return list(seen.values())
+
+    def filters(self) -> Iterator[tuple[Block, Any, ClsBpfFilter]]:
+        for block in self.blocks():
+            for tp in block.iter_tps():
+                if tp.kind != "bpf":
+                    continue
+                for f in tp.ops.walk():
+                    yield block, tp, f
+
+    def gc(self) -> None:
+        """Free programs nothing references any more (``bpf_prog_put`` to zero): device
+        bound ones leave their driver's ``bpf_bound_progs`` too."""
+        live = {id(f.prog) for _, _, f in self.filters()}
+        live |= {id(p) for p in self.pinned.values()}
+        live |= {id(p) for p in self.xdp.values()}
+        for drv in self.nsim.devices.values():
+            live |= {id(s.prog) for p in drv.ports for s in p.hw.slots}
+        for prog in list(self.table.programs.values()):
+            if id(prog) in live:
+                continue
+            self.table.unload(prog.id)
+            if prog.offload_ifindex is not None:
+                drv = self.nsim.driver_for_ifindex(prog.offload_ifindex)
+                if drv is not None:
+                    drv.destroy_prog(prog)
+
+    # -- datapath ------------------------------------------------------------------------
+
+    def send(self, dev_name: str, frame: bytes) -> SendResult:
+        """A packet arrives on ``dev_name``: the NIC's programs first (if its profile has a
+        datapath and hw-tc-offload is on), then, unless hardware dropped it, the software
+        classify of the ingress block (skip_sw filters never match there)."""
+        dev = self.net.dev(dev_name)
+        skb = SkBuff.from_bytes(frame, ifindex=dev.ifindex, ingress_ifindex=dev.ifindex)
+        n = len(frame)
+        hw_verdict = hw_prog = None
+        port = dev.priv if isinstance(dev.priv, SimPort) else None
+        if not dev.up:
+            return SendResult(dev_name, n, None, None, None, None, 0, "drop", "link",
+                              "link is down")
+        if port is not None and isinstance(dev.driver, SimNicDriver) and \
+                dev.driver.profile.datapath and dev.tc_can_offload():
+            port.hw.rx_packets += 1
+            for slot in sorted(port.hw.tc_slots(), key=lambda s: (s.chain, s.prio)):
+                if slot.protocol not in (ETH_P_ALL, skb.protocol):
+                    continue
+                slot.packets += 1
+                slot.bytes += n
+                try:
+                    res = to_s32(slot.prog.run(skb))
+                except BpfRuntimeError as e:
+                    slot.drops += 1
+                    port.hw.rx_dropped_hw += 1
+                    return SendResult(dev_name, n, "fault", slot.prog.name, None, None, 0,
+                                      "drop", "hardware", str(e))
+                if slot.da:
+                    verdict = cls_bpf_exec_opcode(res)
+                else:  # classid mode: 0 is "no match", anything else a match that passes
+                    verdict = TC_ACT_UNSPEC if res == 0 else TC_ACT_OK
+                if verdict == TC_ACT_UNSPEC:
+                    continue
+                hw_prog = f"id {slot.prog.id} {slot.prog.name}".strip()
+                hw_verdict = verdict_name(verdict)
+                if verdict == TC_ACT_SHOT:
+                    slot.drops += 1
+                    port.hw.rx_dropped_hw += 1
+                    return SendResult(dev_name, n, hw_verdict, hw_prog, None, None, 0,
+                                      "drop", "hardware")
+                break
+            if hw_verdict is None:
+                hw_verdict = "no match"
+        q = dev.ingress_qdisc
+        if q is None:
+            return SendResult(dev_name, n, hw_verdict, hw_prog, None, None, 0, "pass",
+                              "default", "no ingress qdisc")
+        res = self.net.classify(q.ingress_block, skb)
+        sw_filter = None
+        if res.filt is not None and res.tp is not None:
+            sw_filter = f"pref {res.tp.prio} handle 0x{res.filt.handle:x}"
+        final = {TC_ACT_SHOT: "drop", TC_ACT_STOLEN: "stolen", TC_ACT_TRAP: "trap",
+                 TC_ACT_REDIRECT: "redirect"}.get(res.verdict, "pass")
+        decided = "software" if res.verdict != TC_ACT_UNSPEC else (
+            "hardware" if hw_verdict not in (None, "no match") else "default")
+        return SendResult(dev_name, n, hw_verdict, hw_prog, verdict_name(res.verdict),
+                          sw_filter, res.classid, final, decided)
+
+    # -- truth vs bookkeeping ------------------------------------------------------------
+
+    def audit(self) -> Any:
+        """Compare the kernel's bookkeeping with what the hardware really holds."""
+        from offload.audit import audit
+
+        return audit(self)
