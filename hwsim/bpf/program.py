@@ -22,7 +22,7 @@ from hwsim.bpf.engine import CTX_BASE, REGION_PKT, AbsExit, compile_program
 from hwsim.bpf.errors import BpfLoadError, BpfRuntimeError
 from hwsim.bpf.helpers import MemFault, RunEnv, TailCall
 from hwsim.bpf.maps import Map
-from hwsim.bpf.tag import calc_tag
+from hwsim.bpf.tag import SHA1, calc_tag
 from hwsim.bpf.verifier import verify
 
 TAG_NONE = bytes(8)
@@ -124,6 +124,7 @@ class ProgramTable:
     map_fds: dict[int, Map] = attrs.field(factory=dict)
     next_id: int = 1
     next_map_fd: int = 1000
+    tag_algo: str = SHA1  # SHA256 mirrors Linux >= 6.18
 
     def create_map(self, map_type: int, key_size: int, value_size: int, max_entries: int,
                    *, name: str = "", flags: int = 0) -> int:
@@ -226,7 +227,7 @@ class ProgramTable:
             ctx_loads, log = res.ctx_loads, res.log
         fn, source = compile_program(insns, env, imm64, ctx_loads)
         prog = BpfProgram(
-            id=self.next_id, tag=calc_tag(raw), name=name[:15], prog_type=prog_type,
+            id=self.next_id, tag=calc_tag(raw, self.tag_algo), name=name[:15], prog_type=prog_type,
             offload_ifindex=offload_ifindex, insns=tuple(insns), raw=raw, maps=names,
             license=license, section=section, verifier_log=log, env=env, source=source,
             fn=fn,

@@ -1,3 +1,4 @@
+// CFLAGS: -mcpu=v3
 #include "common.h"
 /* 32-bit jumps (clang -mcpu=v3 emits JMP32; at default v1 clang uses 64-bit compares). */
 SEC("classifier")
