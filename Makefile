@@ -5,7 +5,7 @@ VPY     := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
 
-.PHONY: demo test lint bench bench-smoke apt clean
+.PHONY: demo test lint bench apt progs clean
 
 $(VPY):
 	$(PY) -m venv $(VENV)
@@ -34,6 +34,12 @@ test: $(TSTAMP) apt
 
 bench: $(STAMP)
 	$(VPY) -m bench
+
+## progs: rebuild the bundled BPF objects from their sources (needs clang)
+progs:
+	for f in offload/progs/*.c; do \
+	    clang -O2 -g -target bpf -I/usr/include/$$(uname -m)-linux-gnu -c $$f -o $${f%.c}.o || exit 1; \
+	done
 
 lint: $(TSTAMP)
 	$(VENV)/bin/ruff check .
