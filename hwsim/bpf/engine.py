@@ -45,7 +45,7 @@ class AbsExit(Exception):
     """``LD_ABS``/``LD_IND`` out of bounds: the program returns 0 (``bpf_skb_load_helper``)."""
 
 
-def _bswap(n: int) -> Callable[[int], int]:
+def bswap(n: int) -> Callable[[int], int]:
     def sw(v: int) -> int:
         return int.from_bytes((v & ((1 << (8 * n)) - 1)).to_bytes(n, "little"), "big")
     return sw
@@ -311,7 +311,7 @@ def compile_program(insns: list[Insn], env: RunEnv, imm64: dict[int, int],
     ns: dict[str, object] = {
         "M": M64, "M32": M32, "FP": FP, "PKT_BASE": PKT_BASE, "mem": mem,
         "ctxb": mem[REGION_CTX], "ldw": ldw, "LDABS": ldabs, "FellOff": FellOff,
-        "BSWAP16": _bswap(2), "BSWAP32": _bswap(4), "BSWAP64": _bswap(8),
+        "BSWAP16": bswap(2), "BSWAP32": bswap(4), "BSWAP64": bswap(8),
         "ATOMIC4": atomic(4), "ATOMIC8": atomic(8),
     }
     for size in (2, 4, 8):

@@ -116,6 +116,11 @@ class ClassicProgram:
         return self._fn(skb) & 0xFFFFFFFF  # type: ignore[operator]
 
 
+def _log_error(err: int, msg: str) -> BpfLoadError:
+    """A load error raised inside ``bpf_check()``: the message is also the verifier log."""
+    return BpfLoadError(err, msg, msg + "\n")
+
+
 @attrs.define
 class ProgramTable:
     """Programs and maps of one emulator instance (``prog_idr`` / ``map_idr``)."""
@@ -176,8 +181,8 @@ class ProgramTable:
 
     def load_insns(self, raw: bytes | list[I.Insn], *, prog_type: int = BPF_PROG_TYPE_SCHED_CLS,
                    name: str = "", license: str = "GPL", offload_ifindex: int | None = None,
-                   section: str = "", log_level: int = 0, verify_prog: bool = True
-                   ) -> BpfProgram:
+                   section: str = "", log_level: int = 0, verify_prog: bool = True,
+                   privileged: bool = True) -> BpfProgram:
         """``BPF_PROG_LOAD`` of raw instructions; map loads use fds from :meth:`create_map`."""
         if not isinstance(raw, bytes | bytearray):
             raw = I.encode(raw)
@@ -200,13 +205,13 @@ class ProgramTable:
             if ins.code != I.LD_IMM64:
                 continue
             if pc + 1 >= len(insns):
-                raise BpfLoadError(errno.EINVAL, "invalid BPF_LD_IMM insn")
+                raise _log_error(errno.EINVAL, "invalid BPF_LD_IMM insn")
             hi = insns[pc + 1].imm
             if ins.src in (I.BPF_PSEUDO_MAP_FD, I.BPF_PSEUDO_MAP_VALUE):
                 m = self.map_fds.get(ins.imm)
                 if m is None:
-                    raise BpfLoadError(errno.EBADF, f"fd {ins.imm} is not pointing to valid "
-                                                    "bpf_map")
+                    raise _log_error(errno.EBADF, f"fd {ins.imm} is not pointing to valid "
+                                                  "bpf_map")
                 if id(m) not in region_of:
                     region_of[id(m)] = len(env.mem)
                     env.mem.append(m.mem)
@@ -218,12 +223,12 @@ class ProgramTable:
             elif ins.src == 0:
                 imm64[pc] = ((hi & 0xFFFFFFFF) << 32) | (ins.imm & 0xFFFFFFFF)
             else:
-                raise BpfLoadError(errno.EINVAL, f"unsupported ld_imm64 src_reg {ins.src} at "
-                                                 f"insn {pc}")
+                raise _log_error(errno.EINVAL, f"unrecognized bpf_ld_imm64 insn at {pc}")
         log = ""
         ctx_loads = None
         if verify_prog:
-            res = verify(insns, maps_by_insn, license=license, log_level=log_level)
+            res = verify(insns, maps_by_insn, license=license, log_level=log_level,
+                         privileged=privileged)
             ctx_loads, log = res.ctx_loads, res.log
         fn, source = compile_program(insns, env, imm64, ctx_loads)
         prog = BpfProgram(
