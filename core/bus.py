@@ -53,6 +53,8 @@ def call_one(block: Block, block_cb: FlowBlockCb, type_: TcSetupType, type_data:
     common = getattr(type_data, "common", None)
     extack: Extack | None = getattr(common, "extack", None)
     before = extack.msg if extack is not None else None
+    log = block.net.log
+    held_before = log.probe(block_cb) if log.probe is not None else None
     raised = None
     try:
         ret = block_cb.cb(type_, type_data, block_cb.cb_priv)
@@ -64,12 +66,14 @@ def call_one(block: Block, block_cb: FlowBlockCb, type_: TcSetupType, type_data:
         ret = -EIO
     if raised is not None and extack is not None:
         extack.set(f"{block_cb.owner}: driver error ({raised})")
-    block.net.log.record(
+    log.record(
         owner=block_cb.owner,
         setup_type=type_.name,
         ret=ret,
         extack=(extack.msg if extack is not None and extack.msg != before else None),
         raised=raised,
+        held_before=held_before,
+        held_after=log.probe(block_cb) if log.probe is not None else None,
         **_request_fields(type_data),
     )
     return ret

@@ -46,6 +46,9 @@ class BusEvent:
     depth: int
     prog_obj: Any = attrs.field(default=None, eq=False, repr=False)
     oldprog_obj: Any = attrs.field(default=None, eq=False, repr=False)
+    #: What the hardware behind the callback held before/after (only with a probe set).
+    held_before: tuple[Any, ...] | None = attrs.field(default=None, eq=False, repr=False)
+    held_after: tuple[Any, ...] | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen
@@ -79,6 +82,9 @@ class EventLog:
     _ops: list[str] = attrs.field(factory=list)
     _seq: int = 0
     depth: int = 0
+    #: Optional ``probe(block_cb) -> tuple of programs held``: when set, every bus event
+    #: records the hardware's holdings around the call (driver-contract checking).
+    probe: Any = None
 
     @property
     def step(self) -> int:
