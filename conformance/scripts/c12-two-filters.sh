@@ -1,0 +1,13 @@
+# one program per port: a second skip_sw filter meets "offload states mismatch" (EBUSY)
+echo "1 1" > /sys/bus/netdevsim/new_device
+ip link set eth0 up
+ethtool -K eth0 hw-tc-offload on
+echo Y > /sys/kernel/debug/netdevsim/netdevsim1/ports/0/bpf_tc_non_bound_accept
+tc qdisc add dev eth0 ingress
+tc filter add dev eth0 ingress prio 1 bpf bytecode '1,6 0 0 0,' skip_sw
+tc filter add dev eth0 ingress prio 2 bpf bytecode '1,6 0 0 1,' skip_sw
+tc filter add dev eth0 ingress prio 2 bpf bytecode '1,6 0 0 1,'
+tc filter show dev eth0 ingress
+tc filter del dev eth0 ingress prio 1
+tc filter add dev eth0 ingress prio 3 bpf bytecode '1,6 0 0 2,' skip_sw
+tc filter show dev eth0 ingress

@@ -1,0 +1,14 @@
+# knob flipped mid-scenario: a failed skip_sw replace is rolled back once (v6.1 is_rollback)
+echo "1 1" > /sys/bus/netdevsim/new_device
+ip link set eth0 up
+ethtool -K eth0 hw-tc-offload on
+tc qdisc add dev eth0 ingress
+tc filter add dev eth0 ingress prio 1 handle 1 bpf skip_sw da obj $PROGS/tc_pass.o sec classifier
+cat /sys/kernel/debug/netdevsim/netdevsim1/ports/0/bpf_offloaded_id
+echo N > /sys/kernel/debug/netdevsim/netdevsim1/ports/0/bpf_tc_accept
+tc filter replace dev eth0 ingress prio 1 handle 1 bpf skip_sw da obj $PROGS/tc_classid.o sec tc
+tc filter show dev eth0 ingress
+cat /sys/kernel/debug/netdevsim/netdevsim1/ports/0/bpf_offloaded_id
+echo Y > /sys/kernel/debug/netdevsim/netdevsim1/ports/0/bpf_tc_accept
+tc filter replace dev eth0 ingress prio 1 handle 1 bpf skip_sw da obj $PROGS/tc_classid.o sec tc
+tc filter show dev eth0 ingress

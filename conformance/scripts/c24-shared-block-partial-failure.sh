@@ -1,0 +1,19 @@
+# err_stop: the second device refuses a skip_sw add; the classifier's rollback removes it from the first
+echo "1 1" > /sys/bus/netdevsim/new_device
+echo "2 1" > /sys/bus/netdevsim/new_device
+ip link set eth0 up
+ip link set eth1 up
+ethtool -K eth0 hw-tc-offload on
+ethtool -K eth1 hw-tc-offload on
+echo Y > /sys/kernel/debug/netdevsim/netdevsim1/ports/0/bpf_tc_non_bound_accept
+echo Y > /sys/kernel/debug/netdevsim/netdevsim2/ports/0/bpf_tc_non_bound_accept
+echo N > /sys/kernel/debug/netdevsim/netdevsim2/ports/0/bpf_tc_accept
+tc qdisc add dev eth0 ingress_block 5 ingress
+tc qdisc add dev eth1 ingress_block 5 ingress
+tc filter add block 5 prio 1 bpf bytecode '1,6 0 0 0,' skip_sw
+tc filter show block 5
+cat /sys/kernel/debug/netdevsim/netdevsim1/ports/0/bpf_offloaded_id
+cat /sys/kernel/debug/netdevsim/netdevsim2/ports/0/bpf_offloaded_id
+tc filter add block 5 prio 1 bpf bytecode '1,6 0 0 0,'
+tc filter show block 5
+cat /sys/kernel/debug/netdevsim/netdevsim1/ports/0/bpf_offloaded_id

@@ -1,0 +1,12 @@
+# removing the netdevsim device takes its port, qdisc and filters with it
+echo "1 1" > /sys/bus/netdevsim/new_device
+ip link set eth0 up
+ethtool -K eth0 hw-tc-offload on
+tc qdisc add dev eth0 ingress
+tc filter add dev eth0 ingress prio 1 bpf skip_sw da obj $PROGS/tc_pass.o sec classifier
+echo 1 > /sys/bus/netdevsim/del_device
+tc filter show dev eth0 ingress
+cat /sys/kernel/debug/netdevsim/netdevsim1/ports/0/bpf_offloaded_id
+echo "1 1" > /sys/bus/netdevsim/new_device
+tc qdisc show dev eth0
+cat /sys/kernel/debug/netdevsim/netdevsim1/ports/0/bpf_offloaded_id

@@ -1,0 +1,13 @@
+# flush all filters of a hook; errors from tc core before the driver is asked
+echo "1 1" > /sys/bus/netdevsim/new_device
+ip link set eth0 up
+ethtool -K eth0 hw-tc-offload on
+echo Y > /sys/kernel/debug/netdevsim/netdevsim1/ports/0/bpf_tc_non_bound_accept
+tc qdisc add dev eth0 ingress
+tc filter add dev eth0 ingress prio 1 handle 1 bpf bytecode '1,6 0 0 0,' skip_sw
+tc filter add dev eth0 ingress prio 1 handle 1 bpf bytecode '1,6 0 0 0,' skip_sw
+tc filter add dev eth0 ingress prio 2 handle 1 bpf bytecode '1,6 0 0 0,'
+tc filter add dev eth0 ingress chain 4294967295 prio 3 bpf bytecode '1,6 0 0 0,'
+tc filter del dev eth0 ingress
+tc filter show dev eth0 ingress
+cat /sys/kernel/debug/netdevsim/netdevsim1/ports/0/bpf_offloaded_id
