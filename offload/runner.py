@@ -1,0 +1,215 @@
+"""Run parsed script commands and transcribe what each did.
+
+A *backend* is any object with ``run(commands) -> list[Entry]``. :class:`EmulatorBackend`
+runs them on a fresh :class:`offload.emulator.Emulator`; the host-kernel and VM backends
+(:mod:`offload.backends.kernel`, :mod:`offload.backends.vm`) are found by
+:func:`get_backend` with lazy imports, so a missing one is a clear error, not an import
+failure at start-up.
+
+:class:`Session` is one emulated machine taking commands one at a time (the shell and tdc
+use it directly). Each command is a step in the emulator's event log; a bug in the front
+end becomes an ``offload: internal error`` entry (status 70), never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Protocol
+
+import attrs
+
+from core.errors import TcError
+from offload.script import Command
+from offload.tc.bpftool import bpftool_main
+from offload.tc.context import Context
+from offload.tc.coreutils import cat, echo, ls
+from offload.tc.ethtool import ethtool_main
+from offload.tc.ip import ip_main
+from offload.tc.netlink import rtnl_error
+from offload.tc.result import Result
+from offload.tc.tc import tc_main
+from offload.transcript import Entry
+from offload.vfs import Vfs
+
+COMMANDS = ("tc", "ip", "ethtool", "bpftool", "echo", "cat", "ls", "send", "audit")
+INTERNAL_ERROR_RC = 70
+
+
+class Backend(Protocol):
+    """What ``offload run`` needs of a backend."""
+
+    def run(self, commands: Sequence[Command]) -> list[Entry]: ...
+
+
+class BackendUnavailable(RuntimeError):
+    """The requested backend's module is missing or cannot run here."""
+
+
+def _not_allowed(prog: str) -> Result:
+    allowed = ", ".join(c for c in COMMANDS if c not in ("echo", "cat", "ls"))
+    return Result(127, "", f"offload: {prog}: command not allowed (allowed: {allowed}, "
+                  "echo > and cat/ls of netdevsim files)\n")
+
+
+class Session:
+    """One emulated system and the command language on top of it."""
+
+    def __init__(self, emu: Any) -> None:
+        self.emu = emu
+        self.ctx = Context(emu=emu, vfs=Vfs(emu))
+        for name, dev in emu.net.devices.items():
+            if dev.up:
+                self.ctx.ever_up.add(name)
+
+    def execute(self, cmd: Command) -> Entry:
+        """Run one command; always returns an :class:`Entry`."""
+        begin = getattr(getattr(self.emu, "log", None), "begin_step", None)
+        if callable(begin):
+            begin(cmd.text)
+        try:
+            res = self._dispatch(cmd)
+        except TcError as err:  # a kernel error that escaped a command's own handling
+            res = Result(2, "", rtnl_error(err))
+        except Exception as exc:
+            res = Result(INTERNAL_ERROR_RC, "",
+                         f"offload: internal error: {type(exc).__name__}: {exc}\n")
+        gc = getattr(self.emu, "gc", None)
+        if callable(gc):
+            gc()
+        return Entry(cmd.text, res.rc, res.stdout, res.stderr)
+
+    def run_text(self, line: str, env: Mapping[str, str] | None = None) -> Entry | None:
+        """Parse and run one line (``None`` for blank lines and comments)."""
+        from offload.script import ScriptError, parse_line
+
+        try:
+            cmd = parse_line(line, env or {})
+        except ScriptError as exc:
+            return Entry(line.strip(), 2, "", f"offload: {exc}\n")
+        return None if cmd is None else self.execute(cmd)
+
+    def _dispatch(self, cmd: Command) -> Result:
+        prog, args = cmd.argv[0], list(cmd.argv[1:])
+        if prog == "echo":
+            return echo(args, cmd.redirect, self.ctx.vfs)
+        if cmd.redirect is not None:
+            return Result(1, "", f"offload: only `echo ... > PATH` may redirect "
+                          f"(line {cmd.lineno})\n")
+        handlers: dict[str, Callable[[], Result]] = {
+            "tc": lambda: tc_main(args, self.ctx),
+            "ip": lambda: ip_main(args, self.ctx),
+            "ethtool": lambda: ethtool_main(args, self.ctx),
+            "bpftool": lambda: bpftool_main(args, self.ctx),
+            "cat": lambda: cat(args, self.ctx.vfs),
+            "ls": lambda: ls(args, self.ctx.vfs),
+            "send": lambda: self._send(args),
+            "audit": lambda: self._audit(),
+        }
+        handler = handlers.get(prog)
+        return handler() if handler is not None else _not_allowed(prog)
+
+    def _send(self, args: list[str]) -> Result:
+        """``send DEV hex HEX...`` / ``send DEV pcap FILE``: frames into the datapath."""
+        send = getattr(self.emu, "send", None)
+        if not callable(send):
+            return Result(1, "", "offload: send: the datapath is not available in this "
+                          "emulator\n")
+        usage = "usage: send DEV hex HEXBYTES... | send DEV pcap FILE\n"
+        if len(args) < 3 or args[1] not in ("hex", "pcap"):
+            return Result(2, "", usage)
+        dev, mode = args[0], args[1]
+        if dev not in self.emu.net.devices:
+            return Result(1, "", f'Cannot find device "{dev}"\n')
+        if mode == "hex":
+            text = "".join(args[2:]).replace(":", "")
+            try:
+                frames = [bytes.fromhex(text)]
+            except ValueError:
+                return Result(2, "", f"offload: send: not hex bytes: {' '.join(args[2:])}\n")
+        else:
+            try:
+                frames = _read_pcap(args[2])
+            except (OSError, ValueError) as exc:
+                return Result(1, "", f"offload: send: {args[2]}: {exc}\n")
+        out = [f"{send(dev, f)}\n" for f in frames]
+        return Result(0, "".join(out))
+
+    def _audit(self) -> Result:
+        audit = getattr(self.emu, "audit", None)
+        if not callable(audit):
+            return Result(1, "", "offload: audit: not available in this emulator\n")
+        report = audit()
+        text = str(report)
+        ok = getattr(report, "ok", True)
+        return Result(0 if ok else 1, text if text.endswith("\n") or not text else text + "\n")
+
+
+def _read_pcap(path: str) -> list[bytes]:
+    import dpkt
+
+    with open(path, "rb") as f:
+        return [bytes(buf) for _, buf in dpkt.pcap.Reader(f)]
+
+
+@attrs.define
+class EmulatorBackend:
+    """Each :meth:`run` gets a fresh emulator with the given semantics profile."""
+
+    profile: str = "v6.1"
+
+    def new_session(self) -> Session:
+        from offload.emulator import Emulator
+
+        return Session(Emulator(self.profile))
+
+    def run(self, commands: Sequence[Command]) -> list[Entry]:
+        session = self.new_session()
+        return [session.execute(c) for c in commands]
+
+
+BACKENDS = ("emulator", "kernel", "vm")
+
+
+def get_backend(name: str, *, profile: str = "v6.1", env: Mapping[str, str] | None = None,
+                **options: Any) -> Backend:
+    """The backend called ``name``. ``kernel`` and ``vm`` are imported only when asked for."""
+    if name == "emulator":
+        return EmulatorBackend(profile)
+    if name not in BACKENDS:
+        raise BackendUnavailable(f"unknown backend {name!r} (choose from {', '.join(BACKENDS)})")
+    try:
+        mod = importlib.import_module(f"offload.backends.{name}")
+    except ImportError as exc:
+        raise BackendUnavailable(f"the {name} backend is not available: {exc}") from None
+    return _FunctionBackend(mod, dict(env or {}), options)
+
+
+@attrs.define
+class _FunctionBackend:
+    """Adapts a backend module: its ``run_script(commands, ...)`` if it has one, else its
+    ``KernelBackend``/``VmBackend`` class."""
+
+    module: Any
+    env: dict[str, str]
+    options: dict[str, Any]
+
+    def run(self, commands: Sequence[Command]) -> list[Entry]:
+        fn = getattr(self.module, "run_script", None)
+        if callable(fn):
+            return list(fn(list(commands), env=self.env, **self.options))
+        for cls_name in ("KernelBackend", "VmBackend", "Backend"):
+            cls = getattr(self.module, cls_name, None)
+            if cls is not None:
+                try:
+                    backend = cls(env=self.env, **self.options)
+                except TypeError:
+                    backend = cls(**self.options)
+                return list(backend.run(list(commands)))
+        raise BackendUnavailable(f"{self.module.__name__} has neither run_script() nor a "
+                                 "backend class")
+
+
+def run_commands(commands: Sequence[Command], backend: Backend | None = None) -> list[Entry]:
+    """Run ``commands`` on ``backend`` (a fresh emulator by default)."""
+    return (backend or EmulatorBackend()).run(commands)
