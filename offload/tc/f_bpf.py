@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from core.errors import EINVAL, TcError
 from core.flags import TCA_CLS_FLAGS_SKIP_HW, TCA_CLS_FLAGS_SKIP_SW
 from offload.tc.m_action import ActionError, parse_action
 from offload.tc.result import CmdExit
@@ -215,15 +216,14 @@ def _do_parse(a: Args, spec: BpfSpec, emu: Any) -> None:
 
 def _get_pinned(spec: BpfSpec, emu: Any) -> None:
     """``bpf_obj_pinned``: the program behind a bpffs path."""
-    from offload.tc.loading import load_error_lines
-
     try:
         spec.pinned = emu.get_pinned(spec.file)
     except Exception as exc:  # the emulator's LoadError (duck-typed)
         if not hasattr(exc, "stderr_lines"):
             raise
-        lines = load_error_lines(exc, "Unable to parse bpf command line")
-        raise OptError(lines) from None
+        reason = os.strerror(getattr(exc, "errno", None) or 2)
+        raise OptError(f"Couldn't retrieve pinned program '{spec.file}': {reason}\n"
+                       "Unable to parse bpf command line\n") from None
 
 
 def parse_bpf_opt(handle: str | None, args: list[str], emu: Any) -> BpfSpec:
@@ -288,7 +288,13 @@ def load_program(spec: BpfSpec, emu: Any, dev: str | None) -> Any:
     if spec.mode == "pinned":
         return spec.pinned
     if spec.mode in ("bytecode", "bytecode-file"):
-        return emu.load_bytecode(format_bytecode(spec.ops))
+        try:
+            return emu.load_bytecode(format_bytecode(spec.ops))
+        except Exception as exc:
+            if not hasattr(exc, "stderr_lines"):
+                raise
+            # iproute2 accepted the text; bpf_check_classic() in the kernel refuses it
+            raise TcError(-EINVAL) from None
     offload_dev = dev if spec.skip_sw else None
     try:
         return emu.load_obj(spec.file, spec.section, offload_dev, spec.verbose)

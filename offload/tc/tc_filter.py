@@ -206,46 +206,49 @@ def filter_modify(ctx: Context, argv: list[str], op: str) -> Result:
     _parse_common(argv, req, listing=False)
     if req.dev and not ctx.ifindex(req.dev):
         return Result(1, "", nodev(req.dev))
-    opts: Any = None
-    handle = 0
-    if req.kind is None:
-        if req.handle is not None:
-            return Result(255, "", 'Must specify filter type when using "handle"\n')
-    elif req.kind == "bpf":
-        try:
-            spec = parse_bpf_opt(req.handle, req.rest, ctx.emu)
-            handle = spec.handle
-            if spec.has_options:
-                prog = load_program(spec, ctx.emu, req.dev)
-                opts = ClsBpfOpts(
-                    prog=prog,
-                    classid=spec.classid,
-                    bpf_flags=TCA_BPF_FLAG_ACT_DIRECT if spec.da else None,
-                    gen_flags=spec.gen_flags or None,
-                    name=spec.annotation(),
-                    actions=list(spec.actions),
-                )
-        except OptError as exc:
-            return Result(1, "", exc.stderr)
-    else:
-        opts, handle, err = _opaque_opts(req)
-        if err:
-            return Result(1, "", err)
     try:
+        opts, handle = _options(ctx, req)
+        _kernel_prelude(ctx, req)
         if op == "delete":
-            _kernel_prelude(ctx, req)
             ctx.net.filter_del(_target(req), kind=req.kind, chain=req.chain or 0,
                                prio=req.prio, protocol=req.protocol, handle=handle)
         else:
-            _kernel_prelude(ctx, req)
             ctx.net.filter_new(
                 _target(req), kind=req.kind, opts=opts, chain=req.chain or 0, prio=req.prio,
                 protocol=req.protocol, handle=handle, create=create, excl=op == "add",
             )
             _remember_parent(ctx, req)
+    except OptError as exc:
+        return Result(1, "", exc.stderr)
     except TcError as err:
         return Result(2, "", rtnl_error(err) + TALK_ERROR)
     return Result(0)
+
+
+def _options(ctx: Context, req: FilterReq) -> tuple[Any, int]:
+    """The classifier's ``parse_fopt``: TCA_OPTIONS and the handle (programs are loaded
+    here, before the request, as iproute2 does)."""
+    if req.kind is None:
+        if req.handle is not None:
+            raise CmdExit(-1, 'Must specify filter type when using "handle"\n')
+        return None, 0
+    if req.kind != "bpf":
+        opts, handle, err = _opaque_opts(req)
+        if err:
+            raise OptError(err)
+        return opts, handle
+    spec = parse_bpf_opt(req.handle, req.rest, ctx.emu)
+    if not spec.has_options:
+        return None, spec.handle
+    prog = load_program(spec, ctx.emu, req.dev)
+    return ClsBpfOpts(
+        prog=prog,
+        classid=spec.classid,
+        bpf_flags=TCA_BPF_FLAG_ACT_DIRECT if spec.da else None,
+        gen_flags=spec.gen_flags or None,
+        name=spec.annotation(),
+        actions=list(spec.actions),
+    ), spec.handle
 
 
 def _opaque_opts(req: FilterReq) -> tuple[Any, int, str]:

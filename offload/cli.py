@@ -1,0 +1,216 @@
+"""The ``offload`` command.
+
+Subcommands: ``run`` (a script → transcript), ``shell`` (interactive or piped), ``tdc``
+(tc-testing JSON cases → TAP); ``demo``, ``vm``, ``explore`` and ``diff`` are provided by their
+own modules when those are installed, and say so clearly when they are not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from offload.runner import BACKENDS, BackendUnavailable, get_backend
+from offload.script import ScriptError, parse_script
+from offload.transcript import render_json, render_text
+
+PROFILES = ("v6.1", "v5.2")
+EPILOG_RUN = """\
+exit status:
+  0  the script ran to its end, whatever its lines returned (a failing line is part of the
+     transcript, shown as [rc=N]); with --strict, 1 if any line returned non-zero
+  2  the script could not be read or parsed, or the backend is unavailable
+
+A script is one command per line: tc, ip, ethtool, bpftool, echo V > PATH, cat PATH, ls PATH,
+send DEV hex|pcap ..., audit; '#' starts a comment; $VAR and ${VAR} come from the
+environment and from --set (see docs/commands.md)."""
+
+
+def _var(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"expected VAR=VALUE, got {text!r}")
+    return name, value
+
+
+def _module(name: str) -> Any | None:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="offload",
+        description="Emulator of Linux TC hardware offload for cls_bpf: run tc/ip/ethtool/"
+                    "bpftool scripts against the kernel model, a simulated netdevsim, the host "
+                    "kernel or a VM.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    run = sub.add_parser(
+        "run", help="run a script and print its transcript",
+        description="Run SCRIPT line by line (every line runs, failing ones included) and "
+                    "print a transcript: '$ cmd', its stdout, its stderr and [rc=N] when N is "
+                    "not 0.",
+        epilog=EPILOG_RUN, formatter_class=argparse.RawDescriptionHelpFormatter)
+    run.add_argument("script", help="script file, or - for standard input")
+    run.add_argument("--profile", choices=PROFILES, default="v6.1",
+                     help="kernel semantics of the emulator (default: v6.1)")
+    run.add_argument("--backend", choices=BACKENDS, default="emulator",
+                     help="where to run: the emulator (default), the host kernel "
+                          "(root, netdevsim), or the netdevsim VM")
+    run.add_argument("--json", action="store_true",
+                     help="print only a JSON array of {cmd, rc, stdout, stderr}")
+    run.add_argument("--set", dest="variables", action="append", type=_var, default=[],
+                     metavar="VAR=VALUE", help="define $VAR for the script (repeatable)")
+    run.add_argument("--strict", action="store_true",
+                     help="exit 1 if any line returned a non-zero status")
+    run.set_defaults(func=cmd_run)
+
+    shell = sub.add_parser(
+        "shell", help="interactive prompt (or commands piped on stdin)",
+        description="Type commands at a prompt (history, tab completion), or pipe a script "
+                    "in; the emulator keeps its state until exit.")
+    shell.add_argument("--profile", choices=PROFILES, default="v6.1")
+    shell.add_argument("--set", dest="variables", action="append", type=_var, default=[],
+                       metavar="VAR=VALUE")
+    shell.set_defaults(func=cmd_shell)
+
+    tdc = sub.add_parser(
+        "tdc", help="run tc-testing (tdc) JSON test cases, print TAP",
+        description="Run tdc test cases (the kernel's tools/testing/selftests/tc-testing "
+                    "format) on fresh emulators and print TAP. Exit 1 if any test failed.")
+    tdc.add_argument("files", nargs="+", metavar="FILE.json")
+    tdc.add_argument("--profile", choices=PROFILES, default="v6.1")
+    tdc.add_argument("--set", dest="variables", action="append", type=_var, default=[],
+                     metavar="VAR=VALUE", help="override a tdc name ($DEV1, $EBPFDIR, ...)")
+    tdc.add_argument("-e", "--execute", action="append", default=[], metavar="ID",
+                     help="only the test(s) with this id")
+    tdc.add_argument("-c", "--category", action="append", default=[],
+                     help="only tests of this category")
+    tdc.set_defaults(func=cmd_tdc)
+
+    demo = sub.add_parser("demo", help="a guided demonstration (offload.demo)",
+                          add_help=False)
+    demo.add_argument("args", nargs=argparse.REMAINDER)
+    demo.set_defaults(func=cmd_demo)
+
+    vmcli = _module("offload.vmcli")
+    if vmcli is not None and hasattr(vmcli, "register"):
+        vmcli.register(sub)
+    else:
+        vm = sub.add_parser("vm", help="manage the netdevsim VM (offload.vmcli)")
+        vm.add_argument("args", nargs=argparse.REMAINDER)
+        vm.set_defaults(func=_absent("offload.vmcli", "vm"))
+
+    for name, text in (("explore", "explore operation sequences for bookkeeping bugs"),
+                       ("diff", "compare transcripts of two backends")):
+        p = sub.add_parser(name, help=f"{text} (offload.{name})", add_help=False)
+        p.add_argument("args", nargs=argparse.REMAINDER)
+        p.set_defaults(func=_delegate(f"offload.{name}", name))
+    return parser
+
+
+def _absent(module: str, name: str) -> Any:
+    def func(args: argparse.Namespace) -> int:
+        print(f"offload {name}: not available ({module} is not installed)", file=sys.stderr)
+        return 2
+
+    return func
+
+
+def _delegate(module: str, name: str) -> Any:
+    """Hand the remaining words to ``module.main(argv)``."""
+
+    def func(args: argparse.Namespace) -> int:
+        mod = _module(module)
+        main = getattr(mod, "main", None) if mod is not None else None
+        if main is None:
+            return int(_absent(module, name)(args))
+        return int(main(list(args.args)) or 0)
+
+    return func
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    return int(_delegate("offload.demo", "demo")(args))
+
+
+def _env(args: argparse.Namespace) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(dict(args.variables))
+    return env
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    env = _env(args)
+    try:
+        if args.script == "-":
+            lines = sys.stdin.read().splitlines()
+        else:
+            with open(args.script, encoding="utf-8") as f:
+                lines = f.read().splitlines()
+        commands = parse_script(lines, env)
+    except OSError as exc:
+        print(f"offload run: {args.script}: {exc.strerror}", file=sys.stderr)
+        return 2
+    except ScriptError as exc:
+        print(f"offload run: {args.script}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        backend = get_backend(args.backend, profile=args.profile,
+                              env=dict(args.variables))
+        entries = backend.run(commands)
+    except BackendUnavailable as exc:
+        print(f"offload run: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a backend that cannot start (no root, no VM image...)
+        if type(exc).__name__ in ("BackendError", "VmError"):
+            print(f"offload run: {args.backend} backend: {exc}", file=sys.stderr)
+            return 2
+        raise
+    sys.stdout.write(render_json(entries) + "\n" if args.json else render_text(entries))
+    if args.strict and any(e.rc for e in entries):
+        return 1
+    return 0
+
+
+def cmd_shell(args: argparse.Namespace) -> int:
+    from offload.shell import run_shell
+
+    return run_shell(args.profile, _env(args))
+
+
+def cmd_tdc(args: argparse.Namespace) -> int:
+    from offload.tdc import run_files, tap
+
+    try:
+        results = run_files(args.files, names=dict(args.variables), profile=args.profile,
+                            ids=args.execute, categories=args.category)
+    except (OSError, ValueError) as exc:
+        print(f"offload tdc: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(tap(results))
+    return 0 if all(r.ok for r in results) else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
