@@ -16,6 +16,7 @@ two netdevsim trees exist; every other path is refused with :class:`VfsForbidden
 from __future__ import annotations
 
 import errno
+import os
 import posixpath
 import re
 from collections.abc import Callable
@@ -32,6 +33,10 @@ class VfsForbidden(Exception):
     """A path outside netdevsim's control files."""
 
 
+class WriteError(OSError):
+    """The file opened, but write(2) failed (the handler refused the value)."""
+
+
 @attrs.frozen
 class Node:
     """A directory (``list`` set) or a file (``read`` and/or ``write`` set)."""
@@ -46,8 +51,6 @@ class Node:
 
 
 def _err(code: int) -> OSError:
-    import os
-
     return OSError(code, os.strerror(code))
 
 
@@ -234,7 +237,13 @@ class Vfs:
             raise _err(errno.EISDIR)
         if node.write is None:
             raise _err(errno.EACCES)
-        node.write(text)
+        try:
+            node.write(text)
+        except WriteError:
+            raise
+        except OSError as exc:
+            code = exc.errno or errno.EIO
+            raise WriteError(code, os.strerror(code)) from None
 
     def listdir(self, path: str) -> list[str]:
         node = self.lookup(path)

@@ -11,7 +11,7 @@ import errno
 import os
 
 from offload.tc.result import Result
-from offload.vfs import ALLOWED_PREFIXES, Vfs, VfsForbidden
+from offload.vfs import ALLOWED_PREFIXES, Vfs, VfsForbidden, WriteError
 
 SHELL = "sh"
 _ONLY = " and ".join(ALLOWED_PREFIXES)
@@ -33,9 +33,9 @@ def echo(argv: list[str], redirect: str | None, vfs: Vfs) -> Result:
     except OSError as exc:
         code = exc.errno or errno.EIO
         msg = os.strerror(code)
-        if code in (errno.ENOENT, errno.EACCES, errno.EPERM, errno.EISDIR):
-            return Result(1, "", f"{SHELL}: {redirect}: {msg}\n")
-        return Result(1, "", f"{SHELL}: echo: write error: {msg}\n")
+        if isinstance(exc, WriteError):
+            return Result(1, "", f"{SHELL}: echo: write error: {msg}\n")
+        return Result(1, "", f"{SHELL}: {redirect}: {msg}\n")
     return Result(0)
 
 
