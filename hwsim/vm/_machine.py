@@ -129,7 +129,7 @@ class VM:
         accel: str = "auto",
         boot_timeout: float = 240.0,
         keep_work: bool = False,
-        progress: Provisioned | None = None,
+        provisioned: Provisioned | None = None,
     ) -> None:
         self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         self._kernel = Path(kernel) if kernel is not None else None
@@ -141,7 +141,7 @@ class VM:
         self.accel = accel
         self.boot_timeout = boot_timeout
         self.keep_work = keep_work
-        self.provisioned: Provisioned | None = progress
+        self.provisioned: Provisioned | None = provisioned
         self.work: Path | None = None
         self.boot_seconds: float | None = None
         self.guest_uptime_at_ready: float | None = None

@@ -1,0 +1,70 @@
+"""Session-scoped netdevsim VM for the ``vm`` tests: provisioned if needed, booted once.
+
+Provisioning and boot times are printed in pytest's terminal summary (the fixture stores
+them in pytest's cache so the summary can show them under xdist too) and in the captured
+output of the first VM test (``-rA``)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from hwsim.vm import VM, VMUnavailable, provision
+
+PROJECT = Path(__file__).resolve().parents[2]
+_KEY = "offload/vm-timings"
+
+
+def shared_dir() -> Path | None:
+    """``shared/`` beside the project (how CI lays it), ``$OFFLOAD_SHARED``, or /work/shared."""
+    for cand in (os.environ.get("OFFLOAD_SHARED"), PROJECT.parent / "shared", "/work/shared"):
+        if cand and (Path(cand) / "conformance" / "scripts").is_dir():
+            return Path(cand)
+    return None
+
+
+def _unavailable_reason() -> str | None:
+    if os.geteuid() != 0:
+        return "not root: the netdevsim VM needs apt-get and qemu as root"
+    if shutil.which("qemu-system-x86_64") is None and shutil.which("apt-get") is None:
+        return "neither qemu-system-x86_64 nor apt-get is available"
+    return None
+
+
+@pytest.fixture(scope="session")
+def vm(request: pytest.FixtureRequest) -> Iterator[VM]:
+    reason = _unavailable_reason()
+    if reason:
+        pytest.skip(f"!!! VM TESTS SKIPPED: {reason} !!!")
+    msgs: list[str] = []
+    t0 = time.monotonic()
+    try:
+        prov = provision(progress=msgs.append)
+    except VMUnavailable as exc:
+        pytest.skip(f"!!! VM TESTS SKIPPED: {exc} !!!")
+    steps = ", ".join(f"{k} {v:.1f} s" for k, v in prov.timings.items()) or "cached"
+    with VM(provisioned=prov) as machine:
+        prov_s = time.monotonic() - t0 - (machine.boot_seconds or 0)
+        summary = (f"netdevsim VM: provisioning {prov_s:.1f} s "
+                   f"({steps}); boot {machine.boot_seconds:.1f} s (kernel {prov.abi}, "
+                   f"guest uptime at agent start {machine.guest_uptime_at_ready} s)")
+        print(summary)
+        request.config.cache.set(_KEY, {"at": time.time(), "text": summary})
+        yield machine
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: ignore[no-untyped-def]
+    data = config.cache.get(_KEY, None) if config.cache else None
+    start = getattr(config, "_offload_vm_session_start", None)
+    if data and start and data.get("at", 0) >= start:
+        terminalreporter.write_sep("-", "netdevsim VM timings")
+        terminalreporter.write_line(data["text"])
+
+
+def pytest_configure(config):  # type: ignore[no-untyped-def]
+    config._offload_vm_session_start = time.time()

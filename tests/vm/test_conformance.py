@@ -1,0 +1,75 @@
+"""Replay the real-kernel corpora in the VM and compare after normalisation.
+
+``shared/conformance`` (recorded elsewhere on 6.1.192) and this project's ``conformance/``
+(recorded by ``python -m offload.backends.record``): every script runs in one batch per
+corpus, then each script is one test case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hwsim.vm import VM
+from offload.backends.normalize import differences, normalize
+from offload.backends.record import CONFORMANCE, build_progs
+from offload.backends.vm import VMBackend
+from offload.transcript import Entry, load_json
+
+from .conftest import shared_dir
+
+pytestmark = [pytest.mark.vm, pytest.mark.xdist_group("vm")]
+
+SHARED = shared_dir()
+SHARED_NAMES = sorted(p.stem for p in (SHARED / "conformance" / "scripts").glob("*.sh")) \
+    if SHARED else []
+OWN_NAMES = sorted(p.stem for p in (CONFORMANCE / "scripts").glob("*.sh"))
+
+
+def _replay(vm: VM, scripts: Path, progs: Path) -> dict[str, list[Entry]]:
+    backend = VMBackend(vm)
+    files = sorted(scripts.glob("*.sh"))
+    out = backend.run_files(files, {"PROGS": str(progs)})
+    print(f"{len(files)} scripts from {scripts} in {backend.last_seconds:.1f} s "
+          f"({backend.last_seconds / max(1, len(files)):.2f} s per scenario)")
+    return out
+
+
+@pytest.fixture(scope="module")
+def shared_results(vm: VM) -> tuple[dict[str, list[Entry]], str]:
+    if SHARED is None:
+        pytest.skip("shared/conformance not found beside the project (set OFFLOAD_SHARED)")
+    progs = SHARED / "conformance" / "progs"
+    return _replay(vm, SHARED / "conformance" / "scripts", progs), str(progs)
+
+
+@pytest.fixture(scope="module")
+def own_results(vm: VM) -> tuple[dict[str, list[Entry]], str]:
+    assert vm.work is not None
+    progs = build_progs(CONFORMANCE / "progs", vm.work / "progs")
+    return _replay(vm, CONFORMANCE / "scripts", progs), str(progs)
+
+
+def _check(results: tuple[dict[str, list[Entry]], str], expected: Path, name: str) -> None:
+    got_all, progs = results
+    exp = normalize(load_json((expected / f"{name}.json").read_text()), [progs])
+    got = normalize(got_all[name], [progs])
+    diffs = differences(exp, got)
+    assert not diffs, f"{name}: the VM's kernel disagrees with the recording:\n" + "\n".join(diffs)
+
+
+@pytest.mark.parametrize("name", SHARED_NAMES)
+def test_shared_corpus_reproduces(shared_results, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert SHARED is not None
+    _check(shared_results, SHARED / "conformance" / "expected", name)
+
+
+@pytest.mark.parametrize("name", OWN_NAMES)
+def test_own_corpus_reproduces(own_results, name: str) -> None:  # type: ignore[no-untyped-def]
+    _check(own_results, CONFORMANCE / "expected", name)
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(OWN_NAMES) >= 30
+    for name in OWN_NAMES:
+        assert (CONFORMANCE / "expected" / f"{name}.json").exists(), name
