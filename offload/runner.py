@@ -60,7 +60,7 @@ class Session:
         self.ctx = Context(emu=emu, vfs=Vfs(emu))
         for name, dev in emu.net.devices.items():
             if dev.up:
-                self.ctx.ever_up.add(name)
+                self.ctx.mark_up(name)
 
     def execute(self, cmd: Command) -> Entry:
         """Run one command; always returns an :class:`Entry`."""

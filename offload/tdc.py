@@ -79,7 +79,7 @@ def run_test(test: Mapping[str, Any], names: Mapping[str, str], profile: str) ->
     session.emu.add_veth(names["DEV0"], names["DEV1"])
     for dev in (names["DEV0"], names["DEV1"]):
         session.emu.set_link(dev, True)
-        session.ctx.ever_up.add(dev)
+        session.ctx.mark_up(dev)
 
     def run(line: str) -> tuple[int, str, str]:
         entry = session.run_text(substitute(line, names), names)

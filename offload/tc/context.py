@@ -21,7 +21,7 @@ class Context:
 
     emu: Any
     vfs: Any = None
-    ever_up: set[str] = attrs.field(factory=set)
+    ever_up: weakref.WeakSet[Any] = attrs.field(factory=weakref.WeakSet)
     block_classid: weakref.WeakKeyDictionary[Any, int] = attrs.field(factory=_weak)
 
     @property
@@ -37,4 +37,9 @@ class Context:
         """A device gets its default root qdisc (``noqueue`` for these software devices)
         the first time it goes up (``dev_activate``); before that only the built-in
         ``noop`` is attached, which dumps skip."""
-        return bool(dev.up) or dev.name in self.ever_up
+        return bool(dev.up) or dev in self.ever_up
+
+    def mark_up(self, name: str) -> None:
+        dev = self.net.devices.get(name)
+        if dev is not None:
+            self.ever_up.add(dev)

@@ -4,7 +4,8 @@ Mirrors ethtool 6.1's netlink path (netlink/features.c ``nl_sfeatures``/``nl_gfe
 a refused change prints ``Actual changes:`` with ``FEATURE: CUR [requested WANTED]`` on
 stdout and ``Could not change any device features`` on stderr, status 1. The kernel side is
 ``Net.set_feature`` (``__netdev_update_features`` → the driver's ``ndo_set_features``).
-Only ``hw-tc-offload`` (alias ``tc-offload``) is modelled; ``-k`` lists it alone.
+Only ``hw-tc-offload`` (alias ``tc-offload``) is modelled; ``-k`` prints netdevsim's fixed
+feature list around it (other devices: that line alone).
 """
 
 from __future__ import annotations
@@ -13,6 +14,77 @@ from core.errors import TcError
 from core.netdev import NETIF_F_HW_TC
 from offload.tc.context import Context
 from offload.tc.result import Result
+
+#: ``ethtool -k`` of a netdevsim port on 6.1 (recorded in conformance/expected/c16): every
+#: feature but hw-tc-offload, which is printed from the model, between the two halves.
+NETDEVSIM_BEFORE = (
+    'rx-checksumming: off [fixed]',
+    'tx-checksumming: on',
+    '\ttx-checksum-ipv4: off [fixed]',
+    '\ttx-checksum-ip-generic: on [fixed]',
+    '\ttx-checksum-ipv6: off [fixed]',
+    '\ttx-checksum-fcoe-crc: off [fixed]',
+    '\ttx-checksum-sctp: off [fixed]',
+    'scatter-gather: on',
+    '\ttx-scatter-gather: on [fixed]',
+    '\ttx-scatter-gather-fraglist: on [fixed]',
+    'tcp-segmentation-offload: on',
+    '\ttx-tcp-segmentation: on [fixed]',
+    '\ttx-tcp-ecn-segmentation: off [fixed]',
+    '\ttx-tcp-mangleid-segmentation: off [fixed]',
+    '\ttx-tcp6-segmentation: off [fixed]',
+    'generic-segmentation-offload: on',
+    'generic-receive-offload: on',
+    'large-receive-offload: off [fixed]',
+    'rx-vlan-offload: off [fixed]',
+    'tx-vlan-offload: off [fixed]',
+    'ntuple-filters: off [fixed]',
+    'receive-hashing: off [fixed]',
+    'highdma: on [fixed]',
+    'rx-vlan-filter: off [fixed]',
+    'vlan-challenged: off [fixed]',
+    'tx-lockless: off [fixed]',
+    'netns-local: off [fixed]',
+    'tx-gso-robust: off [fixed]',
+    'tx-fcoe-segmentation: off [fixed]',
+    'tx-gre-segmentation: off [fixed]',
+    'tx-gre-csum-segmentation: off [fixed]',
+    'tx-ipxip4-segmentation: off [fixed]',
+    'tx-ipxip6-segmentation: off [fixed]',
+    'tx-udp_tnl-segmentation: off [fixed]',
+    'tx-udp_tnl-csum-segmentation: off [fixed]',
+    'tx-gso-partial: off [fixed]',
+    'tx-tunnel-remcsum-segmentation: off [fixed]',
+    'tx-sctp-segmentation: off [fixed]',
+    'tx-esp-segmentation: on [fixed]',
+    'tx-udp-segmentation: off [fixed]',
+    'tx-gso-list: off [fixed]',
+    'fcoe-mtu: off [fixed]',
+    'tx-nocache-copy: off',
+    'loopback: off [fixed]',
+    'rx-fcs: off [fixed]',
+    'rx-all: off [fixed]',
+    'tx-vlan-stag-hw-insert: off [fixed]',
+    'rx-vlan-stag-hw-parse: off [fixed]',
+    'rx-vlan-stag-filter: off [fixed]',
+    'l2-fwd-offload: off [fixed]',
+)
+NETDEVSIM_AFTER = (
+    'esp-hw-offload: on [fixed]',
+    'esp-tx-csum-hw-offload: on [fixed]',
+    'rx-udp_tunnel-port-offload: on',
+    'tls-hw-tx-offload: off [fixed]',
+    'tls-hw-rx-offload: off [fixed]',
+    'rx-gro-hw: off [fixed]',
+    'tls-hw-record: off [fixed]',
+    'rx-gro-list: off',
+    'macsec-hw-offload: off [fixed]',
+    'rx-udp-gro-forwarding: off',
+    'hsr-tag-ins-offload: off [fixed]',
+    'hsr-tag-rm-offload: off [fixed]',
+    'hsr-fwd-offload: off [fixed]',
+    'hsr-dup-offload: off [fixed]',
+)
 
 ALIASES = {"hw-tc-offload": NETIF_F_HW_TC, "tc-offload": NETIF_F_HW_TC}
 NODEV = "netlink error: no device matches name (offset 24)\nnetlink error: No such device\n"
@@ -35,7 +107,13 @@ def _show(ctx: Context, name: str) -> Result:
         return Result(1, "", NODEV)
     state = "on" if NETIF_F_HW_TC in dev.features else "off"
     fixed = "" if NETIF_F_HW_TC in dev.hw_features else " [fixed]"
-    return Result(0, f"Features for {name}:\nhw-tc-offload: {state}{fixed}\n")
+    line = f"hw-tc-offload: {state}{fixed}"
+    if dev.driver is not None and getattr(dev.driver, "name", "") in ("netdevsim", "simnic",
+                                                                       ""):
+        body = [*NETDEVSIM_BEFORE, line, *NETDEVSIM_AFTER]
+    else:
+        body = [line]
+    return Result(0, f"Features for {name}:\n" + "".join(x + "\n" for x in body))
 
 
 def _set(ctx: Context, name: str, words: list[str]) -> Result:

@@ -128,6 +128,8 @@ def _set(ctx: Context, args: list[str]) -> Result:
             name = args[i + 1]
             i += 2
             continue
+        if w in ("xdpoffload", "xdpdrv", "xdp", "xdpgeneric") and name is not None:
+            return _xdp(ctx, name, w, args[i + 1:])
         if w == "up":
             state = True
         elif w == "down":
@@ -145,7 +147,40 @@ def _set(ctx: Context, args: list[str]) -> Result:
     if state is not None:
         ctx.emu.set_link(name, state)
         if state:
-            ctx.ever_up.add(name)
+            ctx.mark_up(name)
+    return Result(0)
+
+
+def _xdp(ctx: Context, name: str, mode: str, rest: list[str]) -> Result:
+    """ip/iplink_xdp.c ``xdp_parse`` for ``xdpoffload {obj FILE [sec NAME] | off}``: the
+    program is loaded bound to the device, then attached (netdevsim's shared slot)."""
+    from core.errors import TcError
+    from offload.tc.loading import load_error_lines
+    from offload.tc.netlink import rtnl_error
+
+    if name not in ctx.net.devices:
+        return Result(1, "", nodev(name))
+    if mode != "xdpoffload":
+        return Result(2, "", f'offload: "{mode}" is not emulated (xdpoffload is)\n')
+    if not rest:
+        return Result(255, "", 'Command line is not complete. Try option "help"\n')
+    prog = None
+    if rest[0] != "off":
+        if rest[0] not in ("obj", "object") or len(rest) < 2:
+            return Result(255, "", f'Error: either "dev" is duplicate, or "{rest[0]}" is a '
+                          "garbage.\n")
+        section = rest[3] if len(rest) > 3 and rest[2] in ("sec", "section") else "prog"
+        try:
+            prog = ctx.emu.load_obj(rest[1], section, name, False)
+        except Exception as exc:
+            if not hasattr(exc, "stderr_lines"):
+                raise
+            return Result(255, "", load_error_lines(exc, "Unable to load program")
+                          .replace("Unable to load program\n", ""))
+    try:
+        ctx.emu.xdp_offload(name, prog)
+    except TcError as err:
+        return Result(2, "", rtnl_error(err))
     return Result(0)
 
 

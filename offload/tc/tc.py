@@ -14,8 +14,8 @@ import attrs
 from offload.tc.context import Context
 from offload.tc.printer import Printer
 from offload.tc.result import CmdExit, Result
+from offload.tc.tc_filter import CHAIN_USAGE, chain_list, filter_get, filter_list, filter_modify
 from offload.tc.tc_filter import USAGE as FILTER_USAGE
-from offload.tc.tc_filter import filter_get, filter_list, filter_modify
 from offload.tc.tc_qdisc import USAGE as QDISC_USAGE
 from offload.tc.tc_qdisc import qdisc_list, qdisc_modify
 from offload.tc.util import matches
@@ -103,14 +103,28 @@ def _do_cmd(ctx: Context, o: TcOptions, argv: list[str]) -> Result:
     obj, args = argv[0], argv[1:]
     if matches(obj, "qdisc"):
         return _do_qdisc(ctx, o, args)
-    if matches(obj, "class") or matches(obj, "chain") or matches(obj, "actions") or \
-            matches(obj, "monitor") or matches(obj, "exec"):
+    if matches(obj, "class"):
+        return Result(1, "", f'offload: "tc {obj}" is not emulated (qdisc, filter and chain '
+                      "show are)\n")
+    if matches(obj, "chain"):
+        return _do_chain(ctx, o, args)
+    if matches(obj, "actions") or matches(obj, "monitor") or matches(obj, "exec"):
         return Result(1, "", f'offload: "tc {obj}" is not emulated (qdisc and filter are)\n')
     if matches(obj, "filter"):
         return _do_filter(ctx, o, args)
     if matches(obj, "help"):
         return Result(0, "", USAGE)
     return Result(255, "", f'Object "{obj}" is unknown, try "tc help".\n')
+
+
+def _do_chain(ctx: Context, o: TcOptions, argv: list[str]) -> Result:
+    """``do_chain``: only ``show``/``list`` (chains exist while they hold filters)."""
+    if not argv or matches(argv[0], "list") or matches(argv[0], "show") or \
+            matches(argv[0], "lst"):
+        return chain_list(ctx, argv[1:], _printer(o))
+    if matches(argv[0], "help"):
+        return Result(0, "", CHAIN_USAGE)
+    return Result(1, "", f'offload: "tc chain {argv[0]}" is not emulated (show is)\n')
 
 
 def _printer(o: TcOptions) -> Printer:

@@ -60,6 +60,10 @@ USAGE = (
     "FILTERID := ... format depends on classifier, see there\n"
     "OPTIONS := ... try tc filter add <desired FILTER_KIND> help\n"
 )
+CHAIN_USAGE = (
+    "Usage: tc chain [ add | del | get | show ] [ dev STRING ]\n"
+    "       tc chain [ add | del | get | show ] [ block BLOCK_INDEX ] ]\n"
+)
 TALK_ERROR = "We have an error talking to the kernel\n"
 #: classifier kinds iproute2 has a parser for; the model instantiates bpf fully and a few
 #: others as opaque instances (enough for kind-mismatch errors)
@@ -402,4 +406,44 @@ def filter_get(ctx: Context, argv: list[str], p: Printer, stats: bool,
                     dev=dev.name if dev is not None else "", parent=req.parent,
                     block=shared)
     print_filter(p, msg, show)
+    return Result(0, p.getvalue())
+
+
+def chain_list(ctx: Context, argv: list[str], p: Printer) -> Result:
+    """``tc_filter_list(RTM_GETCHAIN)`` + ``tc_dump_chain``: one line per chain of the block,
+    in the block's chain order; the parent is the qdisc's handle (``ffff:``)."""
+    req = FilterReq()
+    _parse_common(argv, req, listing=True)
+    show = FilterShow(parent=req.parent, chain=req.chain)
+    chains: list[Any] = []
+    qhandle = 0
+    if req.dev:
+        show.ifindex = ctx.ifindex(req.dev)
+        if not show.ifindex:
+            return Result(1, "", nodev(req.dev))
+        dev = ctx.net.devices[req.dev]
+        block = _ingress_block(ctx, dev, req.parent)
+        if block is not None:
+            chains = list(block.chains.values())
+            qhandle = 0xFFFF0000
+    elif req.block:
+        if not _block_exists(ctx, req.block):
+            return Result(1, "", f'Cannot find block "{req.block}"\n')
+        show.block = req.block
+        block = ctx.net.blocks.get(req.block)
+        chains = list(block.chains.values()) if block is not None else []
+    for chain in chains:
+        if req.chain is not None and chain.index != req.chain:
+            continue
+        p.open_object(None)
+        p.fp("chain ")
+        if req.block:
+            pass
+        elif qhandle != show.parent:
+            cls = f"{qhandle >> 16:x}:"
+            p.any("parent", cls, f"parent {cls} ")
+        if show.chain is None or show.chain != chain.index:
+            p.any("chain", chain.index, f"chain {chain.index} ")
+        p.nl()
+        p.close_object()
     return Result(0, p.getvalue())
