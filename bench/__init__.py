@@ -1,0 +1,1 @@
+"""Benchmarks: where offload stands against the kernel (``python -m bench``)."""
