@@ -1,0 +1,225 @@
+"""``offload explore SCRIPT``: inject a fault at every driver invocation of a script and
+check the offload invariants after every step.
+
+The script runs once fault-free to number every driver invocation (per script line and
+device), then once more from a fresh emulator for each fault: every errno class
+(EOPNOTSUPP, EBUSY, ENOMEM, EIO), a raised exception, and a device reset between steps.
+``--faults pairs`` adds a second fault among the next ``--window`` invocations of the same
+line (where the first fault's rollback, unroll or replay runs). Distinct violations
+(invariant, blame, cause, profile) are listed with the smallest script that reproduces
+each, runnable with ``offload run``. See docs/explore.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from offload.explore_cases import Case
+from offload.explore_engine import ExploreOptions, ExploreResult, explore
+from offload.explore_label import kind_label
+from offload.script import ScriptError, parse_script
+
+PROFILE_CHOICES = {"v6.1": ("v6.1",), "v5.2": ("v5.2",), "both": ("v6.1", "v5.2")}
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("script", help="script file (offload run syntax)")
+    p.add_argument("--profile", choices=sorted(PROFILE_CHOICES), default="v6.1",
+                   help="kernel semantics to explore (default v6.1; both = v6.1 and v5.2)")
+    p.add_argument("--nic", default="netdevsim",
+                   help="simulated NIC profile of the netdevsim bus (netdevsim, smartnic, "
+                        "smartnic-lite)")
+    p.add_argument("--driver", default=None, metavar="PLUGIN",
+                   help="drive the bus's ports with this driver plugin (entry-point name "
+                        "in offload.drivers, or module:factory)")
+    p.add_argument("--faults", choices=("single", "pairs"), default="single",
+                   help="one fault per case, or two (the second within --window "
+                        "invocations of the first's line)")
+    p.add_argument("--window", type=int, default=4, help="pairs: second-fault window")
+    p.add_argument("--max-pairs", type=int, default=2000,
+                   help="pairs: at most this many per profile (a --seed sample beyond)")
+    p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes")
+    p.add_argument("--seed", type=int, default=0, help="seed of the pair sampling")
+    p.add_argument("--no-minimize", action="store_true",
+                   help="report the first failing case's prefix without minimizing")
+    p.add_argument("--report", metavar="OUT.html",
+                   help="write an HTML report of the minimal reproductions")
+    p.add_argument("--repro-dir", metavar="DIR",
+                   help="also write each reproduction as DIR/repro-N.sh")
+    p.add_argument("--json", action="store_true", help="print the result as JSON only")
+    p.add_argument("--set", dest="variables", action="append", default=[],
+                   metavar="VAR=VALUE", help="define $VAR for the script (repeatable)")
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add ``explore`` to an argparse subparsers object."""
+    p = subparsers.add_parser("explore", help="inject faults at every driver invocation",
+                              description=__doc__.split("\n\n")[0])
+    add_arguments(p)
+    p.set_defaults(func=run_cli)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point used by ``offload explore`` (offload/cli.py delegates here)."""
+    p = argparse.ArgumentParser(prog="offload explore", description=__doc__.split("\n\n")[0])
+    add_arguments(p)
+    return run_cli(p.parse_args(argv))
+
+
+def run_cli(args: argparse.Namespace) -> int:
+    import os
+
+    env = dict(os.environ)
+    for item in args.variables:
+        name, _, value = item.partition("=")
+        env[name] = value
+    try:
+        text = Path(args.script).read_text(encoding="utf-8")
+        commands = parse_script(text.splitlines(), env)
+    except OSError as exc:
+        print(f"offload explore: {args.script}: {exc.strerror}", file=sys.stderr)
+        return 2
+    except ScriptError as exc:
+        print(f"offload explore: {args.script}: {exc}", file=sys.stderr)
+        return 2
+    opts = ExploreOptions(
+        profiles=PROFILE_CHOICES[args.profile], nic=args.nic, driver=args.driver,
+        pairs=args.faults == "pairs", jobs=max(1, args.jobs), seed=args.seed,
+        window=args.window, max_pairs=args.max_pairs, minimize=not args.no_minimize)
+    console = Console(stderr=args.json)
+    try:
+        with _progress(console, quiet=args.json) as bar:
+            result = explore(commands, opts, script=args.script, progress=bar)
+    except Exception as exc:
+        if type(exc).__name__ == "DriverPluginError":
+            print(f"offload explore: {exc}", file=sys.stderr)
+            return 2
+        raise
+    if args.repro_dir:
+        write_repros(result, Path(args.repro_dir))
+    if args.report:
+        from offload.report import write_explore_report
+
+        write_explore_report(args.report, result)
+    if args.json:
+        sys.stdout.write(json.dumps(to_json(result), indent=1) + "\n")
+    else:
+        print_result(result, console)
+        if args.report:
+            console.print(f"report: {args.report}")
+    return 0
+
+
+class _progress:
+    """A rich progress bar whose ``__call__(label, total)`` adds a task."""
+
+    def __init__(self, console: Console, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                            MofNCompleteColumn(), TimeElapsedColumn(), console=console,
+                            transient=True, disable=quiet)
+
+    def __enter__(self) -> Callable[[str, int], Callable[[int], None]]:
+        self.bar.__enter__()
+
+        def add(label: str, total: int) -> Callable[[int], None]:
+            task = self.bar.add_task(label, total=total)
+            return lambda n: self.bar.advance(task, n)
+
+        return add
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.__exit__(None, None, None)
+
+
+def trigger(case: Case) -> str:
+    """What the representative case injected: ``none``, ``EBUSY``, ``raise+EIO``, ..."""
+    return "+".join(f.fclass for f in case.faults) or "none"
+
+
+def summary_rows(result: ExploreResult) -> list[tuple[str, ...]]:
+    """One row per distinct violation: profile, invariant, what, blame, trigger, cases,
+    lines of the reproduction."""
+    return [(r.signature[0], r.signature[1], kind_label(r.signature), r.signature[2],
+             trigger(r.case), str(r.occurrences), str(len(r.commands)))
+            for r in result.reproductions]
+
+
+def print_result(result: ExploreResult, console: Console) -> None:
+    opts = result.options
+    by_profile = Counter(o.profile for o in result.outcomes)
+    head = Table(title=f"offload explore {result.script}", show_header=True)
+    for col in ("profile", "cases run", "cases with violations", "distinct violations"):
+        head.add_column(col)
+    for profile in opts.profiles:
+        bad = sum(1 for o in result.outcomes if o.profile == profile and o.found)
+        distinct = sum(1 for r in result.reproductions if r.signature[0] == profile)
+        head.add_row(profile, str(by_profile[profile]), str(bad), str(distinct))
+    console.print(head)
+
+    tab = Table(title="distinct violations (smallest reproduction below)", show_lines=True)
+    for col in ("#", "profile", "invariant", "what", "blame", "trigger", "cases", "lines"):
+        tab.add_column(col, overflow="fold")
+    for i, row in enumerate(summary_rows(result), 1):
+        tab.add_row(str(i), *row)
+    console.print(tab)
+
+    for name, idx in (("invariant", 1), ("blame", 2)):
+        c: Counter[str] = Counter()
+        for r in result.reproductions:
+            c[r.signature[idx]] += 1
+        t = Table(title=f"by {name}")
+        t.add_column(name)
+        t.add_column("distinct")
+        t.add_column("occurrences")
+        occ: Counter[str] = Counter()
+        for r in result.reproductions:
+            occ[r.signature[idx]] += r.occurrences
+        for k in sorted(c):
+            t.add_row(k, str(c[k]), str(occ[k]))
+        console.print(t)
+
+    for i, r in enumerate(result.reproductions, 1):
+        console.rule(f"#{i} {r.signature[1]} ({r.signature[0]}) — {kind_label(r.signature)}")
+        console.print(r.script_text(), markup=False, highlight=False, end="", soft_wrap=True)
+
+
+def write_repros(result: ExploreResult, out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i, r in enumerate(result.reproductions, 1):
+        p = out / f"repro-{i}.sh"
+        p.write_text(r.script_text(), encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def to_json(result: ExploreResult) -> dict[str, Any]:
+    o = result.options
+    return {
+        "script": result.script,
+        "options": {"profiles": list(o.profiles), "nic": o.nic, "driver": o.driver,
+                    "faults": "pairs" if o.pairs else "single", "seed": o.seed,
+                    "window": o.window, "max_pairs": o.max_pairs},
+        "cases_run": result.cases_run,
+        "cases_by_profile": dict(Counter(x.profile for x in result.outcomes)),
+        "violations": [
+            {"profile": r.signature[0], "invariant": r.signature[1], "blame": r.signature[2],
+             "cause": r.signature[3], "what": kind_label(r.signature),
+             "occurrences": r.occurrences, "found_by": r.case.label,
+             "trigger": trigger(r.case),
+             "example": str(r.example), "reproduction": [c.text for c in r.commands]}
+            for r in result.reproductions
+        ],
+    }

@@ -1,0 +1,256 @@
+"""The explorer's engine: baseline run, fault cases (in parallel), de-duplication by
+violation signature, and minimal reproductions.
+
+Determinism: the cases of a profile are generated in a fixed order from the fault-free
+run's invocation trace; workers return results in input order (``imap``), so ``--jobs N``
+gives exactly the result of ``--jobs 1``. The only randomness is the sampling of pair cases
+beyond ``max_pairs``, drawn from ``random.Random(seed)``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import random
+from collections.abc import Callable, Iterator, Sequence
+
+import attrs
+
+from offload.explore_cases import (
+    FAULT_CLASSES,
+    Case,
+    Site,
+    is_fault_line,
+    pair_cases,
+    single_cases,
+    sites_of,
+    with_faults,
+)
+from offload.explore_exec import CaseRun, ExploreConfig, run_commands
+from offload.invariants import Violation
+from offload.script import Command
+
+Signature = tuple[str, str, str, str]  # profile, invariant, blame, cause
+
+
+def signature(v: Violation) -> Signature:
+    return (v.profile, v.invariant, v.blame, v.cause)
+
+
+@attrs.frozen
+class Found:
+    """A violation as a case found it: at which command of the case's script."""
+
+    violation: Violation
+    index: int
+
+
+@attrs.frozen
+class CaseOutcome:
+    """What one case produced (picklable: this is what workers send back)."""
+
+    profile: str
+    case: Case
+    found: tuple[Found, ...]
+    later_sites: tuple[Site, ...] = ()  # invocations of the fault's line (for pairs)
+    rcs: tuple[int, ...] = ()
+
+
+@attrs.frozen
+class ExploreOptions:
+    profiles: tuple[str, ...] = ("v6.1",)
+    nic: str = "netdevsim"
+    driver: str | None = None
+    pairs: bool = False
+    jobs: int = 1
+    seed: int = 0
+    window: int = 4  # second faults: the next N invocations of the first fault's line
+    max_pairs: int = 2000  # per profile; beyond it a seeded sample
+    classes: tuple[str, ...] = FAULT_CLASSES
+    minimize: bool = True
+
+
+@attrs.frozen
+class Reproduction:
+    """The smallest script found that still shows one violation signature."""
+
+    signature: Signature
+    commands: tuple[Command, ...]
+    case: Case
+    example: Violation
+    occurrences: int
+
+    def script_text(self, header: bool = True) -> str:
+        profile, inv, blame, cause = self.signature
+        lines = []
+        if header:
+            lines += [f"# {inv} — {blame}: {cause}",
+                      f"# found by: {self.case.label}",
+                      f"# rerun: offload run --profile {profile} THIS_FILE"]
+        lines += [c.text for c in self.commands]
+        return "\n".join(lines) + "\n"
+
+
+@attrs.frozen
+class ExploreResult:
+    options: ExploreOptions
+    script: str
+    outcomes: tuple[CaseOutcome, ...]
+    reproductions: tuple[Reproduction, ...]
+
+    @property
+    def cases_run(self) -> int:
+        return len(self.outcomes)
+
+
+# -- one case (runs in workers) ----------------------------------------------------------
+
+
+def _cfg(opts: ExploreOptions, profile: str) -> ExploreConfig:
+    return ExploreConfig(profile=profile, nic=opts.nic, driver=opts.driver)
+
+
+def run_case(task: tuple[tuple[Command, ...], ExploreConfig, Case]) -> CaseOutcome:
+    """Run one case; top-level so that spawned workers can import it."""
+    commands, cfg, case = task
+    cmds = with_faults(commands, case.faults)
+    run = run_commands(cmds, cfg)
+    found = tuple(Found(v, s.index) for s in run.steps for v in s.new)
+    later: tuple[Site, ...] = ()
+    if len(case.faults) == 1 and not case.faults[0].is_reset:
+        later = tuple(s for s in sites_of(run.trace.invocations, _line_of_step(cmds))
+                      if s.line == case.faults[0].site.line)
+    return CaseOutcome(cfg.profile, case, found, later, tuple(s.entry.rc for s in run.steps))
+
+
+def _line_of_step(cmds: Sequence[Command]) -> dict[int, int]:
+    """Event-log step number -> index of the script line (fault lines excluded)."""
+    out, line = {}, 0
+    for i, cmd in enumerate(cmds):
+        if is_fault_line(cmd):
+            continue
+        out[i + 1] = line
+        line += 1
+    return out
+
+
+# -- orchestration -------------------------------------------------------------------------
+
+
+def _map(tasks: list[tuple[tuple[Command, ...], ExploreConfig, Case]], jobs: int,
+         advance: Callable[[int], None]) -> Iterator[CaseOutcome]:
+    if jobs <= 1 or len(tasks) < 2:
+        for t in tasks:
+            yield run_case(t)
+            advance(1)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(jobs) as pool:
+        for out in pool.imap(run_case, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
+            yield out
+            advance(1)
+
+
+def baseline(commands: Sequence[Command], cfg: ExploreConfig) -> tuple[CaseRun, list[Site]]:
+    run = run_commands(commands, cfg)
+    return run, sites_of(run.trace.invocations, _line_of_step(commands))
+
+
+def explore(commands: Sequence[Command], opts: ExploreOptions, script: str = "",
+            progress: Callable[[str, int], Callable[[int], None]] | None = None
+            ) -> ExploreResult:
+    """Explore ``commands`` under ``opts``. ``progress(label, total)`` returns an
+    ``advance(n)`` callback (a progress bar); ``None`` runs silently."""
+    cmds = tuple(commands)
+    outcomes: list[CaseOutcome] = []
+    for profile in opts.profiles:
+        cfg = _cfg(opts, profile)
+        base_run, sites = baseline(cmds, cfg)
+        base = CaseOutcome(profile, Case(),
+                           tuple(Found(v, s.index) for s in base_run.steps for v in s.new))
+        outcomes.append(base)
+        holds = [s.state.holds_anything for s in base_run.steps]
+        singles = [c for c in single_cases(sites, len(cmds), opts.classes)
+                   if not c.faults[0].is_reset or holds[c.faults[0].site.line]]
+        tasks = [(cmds, cfg, c) for c in singles]
+        advance = progress(f"{profile}: single faults", len(tasks)) if progress else _noop
+        single_out = list(_map(tasks, opts.jobs, advance))
+        outcomes += single_out
+        if opts.pairs:
+            pairs = _pairs(single_out, opts)
+            tasks = [(cmds, cfg, c) for c in pairs]
+            advance = progress(f"{profile}: fault pairs", len(tasks)) if progress else _noop
+            outcomes += list(_map(tasks, opts.jobs, advance))
+    repros = reproductions(cmds, outcomes, opts)
+    return ExploreResult(opts, script, tuple(outcomes), tuple(repros))
+
+
+def _noop(n: int) -> None:
+    return None
+
+
+def _pairs(singles: Sequence[CaseOutcome], opts: ExploreOptions) -> list[Case]:
+    """Second faults for every single invocation fault (see :func:`pair_cases`); at most
+    ``max_pairs``, sampled with ``seed`` and kept in generation order."""
+    out: list[Case] = []
+    for o in singles:
+        if len(o.case.faults) != 1 or o.case.faults[0].is_reset:
+            continue
+        out += pair_cases(o.case.faults[0], o.later_sites, opts.window, opts.classes)
+    if len(out) > opts.max_pairs:
+        keep = sorted(random.Random(opts.seed).sample(range(len(out)), opts.max_pairs))
+        out = [out[i] for i in keep]
+    return out
+
+
+# -- reproductions -------------------------------------------------------------------------
+
+
+def reproductions(commands: Sequence[Command], outcomes: Sequence[CaseOutcome],
+                  opts: ExploreOptions) -> list[Reproduction]:
+    """One minimal reproduction per distinct signature, from its simplest case (fewest
+    faults, then earliest)."""
+    best: dict[Signature, tuple[tuple[int, int], CaseOutcome, Found]] = {}
+    count: dict[Signature, int] = {}
+    for o in outcomes:
+        for f in o.found:
+            sig = signature(f.violation)
+            count[sig] = count.get(sig, 0) + 1
+            rank = (len(o.case.faults), f.index)
+            if sig not in best or rank < best[sig][0]:
+                best[sig] = (rank, o, f)
+    out = []
+    for sig in sorted(best):
+        _, o, f = best[sig]
+        cmds = with_faults(commands, o.case.faults)[: f.index + 1]
+        cfg = ExploreConfig(profile=o.profile, nic=opts.nic, driver=opts.driver)
+        if opts.minimize:
+            cmds = minimize(cmds, sig, cfg)
+        out.append(Reproduction(sig, tuple(cmds), o.case, f.violation, count[sig]))
+    return out
+
+
+def reproduces(cmds: Sequence[Command], sig: Signature, cfg: ExploreConfig) -> bool:
+    run = run_commands(cmds, cfg)
+    return any(signature(v) == sig for s in run.steps for v in s.new)
+
+
+def minimize(cmds: Sequence[Command], sig: Signature, cfg: ExploreConfig) -> list[Command]:
+    """Shortest reproducing prefix, then drop earlier lines one at a time (first to last)
+    while the signature still shows; repeat until a pass drops nothing."""
+    cur = list(cmds)
+    for end in range(1, len(cur) + 1):
+        if reproduces(cur[:end], sig, cfg):
+            cur = cur[:end]
+            break
+    changed = True
+    while changed:
+        changed = False
+        i = 0
+        while i < len(cur) - 1:
+            trial = cur[:i] + cur[i + 1:]
+            if reproduces(trial, sig, cfg):
+                cur = trial
+                changed = True
+            else:
+                i += 1
+    return cur
