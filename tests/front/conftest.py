@@ -74,3 +74,24 @@ def normalise(e: Entry) -> tuple[int, str, str]:
 @pytest.fixture
 def session() -> Session:
     return EmulatorBackend().new_session()
+
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "conformance"
+
+
+@pytest.fixture(scope="session")
+def progs_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The scenario programs: the shared objects plus xdp_pass.o built with clang."""
+    import shutil
+    import subprocess
+
+    out = tmp_path_factory.mktemp("progs")
+    for o in PROGS.glob("*.o"):
+        shutil.copy(o, out / o.name)
+    src = SCENARIOS / "progs" / "xdp_pass.c"
+    clang = shutil.which("clang")
+    if src.exists() and clang:
+        subprocess.run([clang, "-O2", "-g", "-target", "bpf",
+                        "-I/usr/include/x86_64-linux-gnu", "-c", str(src), "-o",
+                        str(out / "xdp_pass.o")], check=False, capture_output=True)
+    return out
