@@ -17,6 +17,8 @@ $(STAMP): $(VPY) pyproject.toml
 
 $(TSTAMP): $(STAMP) pyproject.toml
 	$(VPY) -m pip install -q -e '.[test]'
+	# the example third-party driver plugin used by tests/plugin (entry point offload.drivers)
+	$(VPY) -m pip install -q -e examples/buggy_driver
 	touch $@
 
 ## demo: the main job on the embedded default (simulated SmartNIC, no root, no VM)
