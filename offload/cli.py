@@ -172,7 +172,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"offload run: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # a backend that cannot start (no root, no VM image...)
-        if type(exc).__name__ in ("BackendError", "VmError"):
+        if type(exc).__name__ in ("BackendError", "VmError", "VMError"):
             print(f"offload run: {args.backend} backend: {exc}", file=sys.stderr)
             return 2
         raise

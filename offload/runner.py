@@ -198,7 +198,12 @@ class _FunctionBackend:
         fn = getattr(self.module, "run_script", None)
         if callable(fn):
             return list(fn(list(commands), env=self.env, **self.options))
-        for cls_name in ("KernelBackend", "VmBackend", "Backend"):
+        vm_cls = getattr(self.module, "VMBackend", None)
+        if vm_cls is not None and hasattr(self.module, "VM"):
+            # the VM backend runs on a booted machine: boot one for this script
+            with self.module.VM() as vm:
+                return list(vm_cls(vm, **self.options).run(list(commands)))
+        for cls_name in ("KernelBackend", "Backend"):
             cls = getattr(self.module, cls_name, None)
             if cls is not None:
                 try:
