@@ -1,0 +1,123 @@
+"""CI-sized runs of every benchmark: they produce numbers and ratios (no timing assertions)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import attrs
+import pytest
+
+from bench import control, datapath, memory, scaling, vm
+from bench._common import Config, Section
+from bench.kernel_tc import unavailable_reason as kernel_reason
+from bench.vmrig import VmHolder
+
+SMOKE = Config.smoke()
+
+
+def _cfg(**kw: object) -> Config:
+    return attrs.evolve(SMOKE, **kw)
+
+
+def _cell(sec: Section, table: int, row: int, col: int) -> str:
+    return str(sec.tables[table].rows[row][col])
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "").replace("x", "").split()[0])
+
+
+def test_control_emulator_sides_produce_rates() -> None:
+    sec = control.run(_cfg(kernel=False, vm=False), None)
+    one = sec.tables[0]
+    assert one.columns[1] == "emulator API"
+    for row in one.rows:
+        if row[0] in ("skip_sw", "no flag"):
+            assert _number(row[1]) > 0 and _number(row[2]) > 0
+    assert any(t.value and t.value > 0 for t in sec.targets)
+    assert not [n for n in sec.notes if n.startswith("sanity")]
+
+
+@pytest.mark.kernel
+def test_control_host_kernel_ratio() -> None:
+    reason = kernel_reason("veth")
+    if reason:
+        pytest.skip(reason)
+    sec = control.run(_cfg(vm=False), None)
+    veth = sec.tables[-1]
+    assert _number(veth.rows[0][3]) > 0  # host kernel ops/s
+    assert _number(veth.rows[0][4]) > 0  # API / host
+
+
+@pytest.mark.kernel
+def test_scaling_with_host_kernel() -> None:
+    reason = kernel_reason("veth")
+    if reason:
+        pytest.skip(reason)
+    sec = scaling.run(_cfg())
+    sizes = sec.tables[0]
+    assert [r[0] for r in sizes.rows][:2] == ["0", "50"]
+    assert all("µs" in c for c in sizes.rows[1][1:6])
+    ports = sec.tables[1]
+    assert [r[4] for r in ports.rows[:2]] == [1, 4]  # in_hw_count follows the ports
+    assert sec.tables[2].rows[0][0] >= 0
+
+
+def test_explorer_rate_or_reason() -> None:
+    rate, cases, err = scaling.explorer_rate(0.0)
+    assert (rate is not None and rate > 0 and cases > 0) or err
+
+
+@pytest.mark.kernel
+def test_datapath() -> None:
+    if shutil.which("clang") is None:
+        pytest.skip("clang not installed")
+    sec = datapath.run(_cfg())
+    rows = sec.tables[0].rows
+    assert len(rows) == 3
+    assert all(_number(r[1]) > 0 for r in rows)
+    if os.geteuid() == 0:
+        assert all(_number(r[3]) > 0 for r in rows), sec.notes  # kernel/engine ratio
+
+
+def test_memory() -> None:
+    sec = memory.run(_cfg())
+    rows = sec.tables[0].rows
+    assert len(rows) == 3
+    assert all(_number(r[1]) > 0 for r in rows)
+
+
+@pytest.mark.vm
+@pytest.mark.xdist_group("vm")
+def test_vm_and_control_in_vm(tmp_path: Path) -> None:
+    if os.geteuid() != 0 or shutil.which("qemu-system-x86_64") is None:
+        pytest.skip("the netdevsim VM needs root and qemu-system-x86_64")
+    vms = VmHolder()
+    try:
+        ctl = control.run(_cfg(kernel=False), vms)
+        if vms.vm is None:
+            pytest.skip(f"VM unavailable: {vms.error}")
+        assert _number(ctl.tables[0].rows[0][3]) > 0, ctl.notes  # VM kernel ops/s
+        assert _number(ctl.tables[0].rows[0][4]) > 0  # API / VM
+        sec = vm.run(_cfg(), vms)
+    finally:
+        vms.close()
+    boot = sec.tables[1].rows[0]
+    assert _number(boot[1]) > 0
+    assert _number(sec.tables[2].rows[0][1]) > 0  # seconds per scenario in the VM
+    out = tmp_path / "vm.json"
+    out.write_text(json.dumps(sec.as_json()))
+    assert json.loads(out.read_text())["targets"][0]["value"] > 0
+
+
+def test_cli_json(tmp_path: Path) -> None:
+    from bench.__main__ import main
+
+    out = tmp_path / "b.json"
+    assert main(["--smoke", "--only", "memory", "--json", str(out)]) == 0
+    data = json.loads(out.read_text())
+    assert data["sections"][0]["name"] == "memory"
+    assert data["machine"]["cores"]
