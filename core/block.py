@@ -123,8 +123,8 @@ class Block:
         return chain
 
     def iter_chains(self) -> Iterator[Chain]:
-        for idx in sorted(self.chains):
-            yield self.chains[idx]
+        """Chains in creation order (``block->chain_list`` is appended to)."""
+        yield from list(self.chains.values())
 
     def iter_tps(self) -> Iterator[TcfProto]:
         for chain in self.iter_chains():

@@ -161,23 +161,31 @@ class Net:
             self.unregister_device(peer.name)
 
     def set_feature(self, name: str, feature: str, on: bool) -> None:
-        """``__netdev_update_features()`` → ``ndo_set_features``: the driver may refuse."""
+        """The ethtool netlink path (``ethnl_set_features``): the *wanted* set changes; only
+        if it changed does ``__netdev_update_features()`` run and ask the driver
+        (``ndo_set_features``). A refusal leaves the active features as they were and the
+        request wanted, so repeating the same request changes nothing at all."""
         dev = self.dev(name)
         if feature not in dev.hw_features:
             raise TcError(-EOPNOTSUPP)
-        new = set(dev.features)
+        wanted = set(dev.wanted)
         if on:
-            new.add(feature)
+            wanted.add(feature)
         else:
-            new.discard(feature)
-        if new == dev.features:
+            wanted.discard(feature)
+        if wanted == dev.wanted:
+            return
+        dev.wanted_features = wanted
+        if wanted == dev.features:
+            dev.wanted_features = None
             return
         hook = getattr(dev.driver, "ndo_set_features", None)
         if callable(hook):
-            ret = hook(dev, frozenset(new))
+            ret = hook(dev, frozenset(wanted))
             if ret:
                 raise TcError(ret)
-        dev.features = new
+        dev.features = wanted
+        dev.wanted_features = None
 
     # -- actions -----------------------------------------------------------------------
 

@@ -28,6 +28,9 @@ class NetDevice:
     up: bool = False
     features: set[str] = attrs.field(factory=set)
     hw_features: set[str] = attrs.field(factory=set)
+    #: ``dev->wanted_features`` where it differs from ``features`` (a refused change
+    #: stays wanted: ``ethtool -k`` prints ``on [requested off]``); ``None`` = same.
+    wanted_features: set[str] | None = None
     mac: str = "00:00:00:00:00:00"
     mtu: int = 1500
     peer: NetDevice | None = None
@@ -39,6 +42,10 @@ class NetDevice:
     def has_setup_tc(self) -> bool:
         """``dev->netdev_ops->ndo_setup_tc != NULL``."""
         return self.driver is not None and callable(getattr(self.driver, "ndo_setup_tc", None))
+
+    @property
+    def wanted(self) -> set[str]:
+        return self.features if self.wanted_features is None else self.wanted_features
 
     def tc_can_offload(self) -> bool:
         """Mirrors ``tc_can_offload()``: ``NETIF_F_HW_TC`` is on."""

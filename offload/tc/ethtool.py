@@ -10,6 +10,8 @@ feature list around it (other devices: that line alone).
 
 from __future__ import annotations
 
+import contextlib
+
 from core.errors import TcError
 from core.netdev import NETIF_F_HW_TC
 from offload.tc.context import Context
@@ -105,9 +107,7 @@ def _show(ctx: Context, name: str) -> Result:
     dev = ctx.net.devices.get(name)
     if dev is None:
         return Result(1, "", NODEV)
-    state = "on" if NETIF_F_HW_TC in dev.features else "off"
-    fixed = "" if NETIF_F_HW_TC in dev.hw_features else " [fixed]"
-    line = f"hw-tc-offload: {state}{fixed}"
+    line = _feature_line(dev, NETIF_F_HW_TC)
     if dev.driver is not None and getattr(dev.driver, "name", "") in ("netdevsim", "simnic",
                                                                        ""):
         body = [*NETDEVSIM_BEFORE, line, *NETDEVSIM_AFTER]
@@ -134,15 +134,25 @@ def _set(ctx: Context, name: str, words: list[str]) -> Result:
     dev = ctx.net.devices.get(name)
     if dev is None:
         return Result(1, "", NODEV)
-    out, failed = [], False
+    before = set(dev.features)
     for feat, on in wanted.items():
-        try:
+        # A refusal by the driver leaves the request wanted and nothing active changed.
+        with contextlib.suppress(TcError):
             ctx.net.set_feature(name, feat, on)
-        except TcError:
-            failed = True
-            cur = "on" if feat in dev.features else "off"
-            out.append(f"{feat}: {cur} [requested {'on' if on else 'off'}]\n")
-    if failed:
+    if set(dev.features) == before and any((f in before) != on for f, on in wanted.items()):
+        out = [_feature_line(dev, f) + "\n" for f in wanted if (f in dev.features) != wanted[f]]
         return Result(1, "Actual changes:\n" + "".join(out),
                       "Could not change any device features\n")
     return Result(0)
+
+
+def _feature_line(dev: object, feat: str) -> str:
+    """``FEATURE: on|off[ [fixed]| [requested X]]`` as ethtool prints it."""
+    active = feat in dev.features  # type: ignore[attr-defined]
+    wanted = feat in dev.wanted  # type: ignore[attr-defined]
+    line = f"{feat}: {'on' if active else 'off'}"
+    if feat not in dev.hw_features:  # type: ignore[attr-defined]
+        return line + " [fixed]"
+    if wanted != active:
+        return line + f" [requested {'on' if wanted else 'off'}]"
+    return line

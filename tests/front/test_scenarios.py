@@ -17,14 +17,6 @@ from .conftest import SCENARIOS, needs_nsim, needs_obj
 #: Lines that differ for reasons outside the front end, with the owner. They are checked
 #: as xfail (non-strict), so they turn green by themselves once fixed.
 KNOWN = {
-    ("c08-chains", "tc filter show dev eth0 ingress"):
-        "core: chains are dumped by index; the kernel walks them in creation order",
-    ("c16-hw-tc-offload-off-while-offloaded", "ethtool -K eth0 hw-tc-offload off"):
-        "driver/core: netdevsim refuses hw-tc-offload off while a TC program is offloaded",
-    ("c16-hw-tc-offload-off-while-offloaded", "ethtool -k eth0"):
-        "core: wanted vs active features ([requested off]) are not modelled",
-    ("c16-hw-tc-offload-off-while-offloaded", "tc filter add dev eth0 ingress prio 1 bpf "
-     "skip_sw da obj $PROGS/tc_pass.o sec classifier"): "follows from the refused ethtool -K",
     ("c27-verifier-knobs", "tc filter replace dev eth0 ingress prio 1 bpf skip_sw da obj "
      "$PROGS/tc_pass.o sec classifier"): "hwsim: verbose verifier log lines",
 }
