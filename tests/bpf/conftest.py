@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.progs import conformance_progs
+
 CORPUS = Path(__file__).parent / "corpus"
 CACHE = Path(tempfile.gettempdir()) / "offload-bpf-corpus"
-SHARED_PROGS = Path("/work/shared/conformance/progs")
+#: tc_pass.o / tc_classid.o built from conformance/progs (their 6.1 tags are known).
+SHARED_PROGS = conformance_progs() or Path("/nonexistent/offload-progs")
 
 
 def _include_flags() -> list[str]:

@@ -20,14 +20,6 @@ PROJECT = Path(__file__).resolve().parents[2]
 _KEY = "offload/vm-timings"
 
 
-def shared_dir() -> Path | None:
-    """``shared/`` beside the project (how CI lays it), ``$OFFLOAD_SHARED``, or /work/shared."""
-    for cand in (os.environ.get("OFFLOAD_SHARED"), PROJECT.parent / "shared", "/work/shared"):
-        if cand and (Path(cand) / "conformance" / "scripts").is_dir():
-            return Path(cand)
-    return None
-
-
 def _unavailable_reason() -> str | None:
     if os.geteuid() != 0:
         return "not root: the netdevsim VM needs apt-get and qemu as root"

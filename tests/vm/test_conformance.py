@@ -16,13 +16,11 @@ from offload.backends.record import CONFORMANCE, build_progs
 from offload.backends.vm import VMBackend
 from offload.transcript import Entry, load_json
 
-from .conftest import shared_dir
-
 pytestmark = [pytest.mark.vm, pytest.mark.xdist_group("vm")]
 
-SHARED = shared_dir()
-SHARED_NAMES = sorted(p.stem for p in (SHARED / "conformance" / "scripts").glob("*.sh")) \
-    if SHARED else []
+#: The team's reference transcripts, kept in the repository (conformance/shared/).
+SHARED = CONFORMANCE / "shared"
+SHARED_NAMES = sorted(p.stem for p in (SHARED / "scripts").glob("*.sh"))
 OWN_NAMES = sorted(p.stem for p in (CONFORMANCE / "scripts").glob("*.sh"))
 
 
@@ -35,19 +33,20 @@ def _replay(vm: VM, scripts: Path, progs: Path) -> dict[str, list[Entry]]:
     return out
 
 
-@pytest.fixture(scope="module")
-def shared_results(vm: VM) -> tuple[dict[str, list[Entry]], str]:
-    if SHARED is None:
-        pytest.skip("shared/conformance not found beside the project (set OFFLOAD_SHARED)")
-    progs = SHARED / "conformance" / "progs"
-    return _replay(vm, SHARED / "conformance" / "scripts", progs), str(progs)
-
-
-@pytest.fixture(scope="module")
-def own_results(vm: VM) -> tuple[dict[str, list[Entry]], str]:
+@pytest.fixture(scope="session")
+def vm_progs(vm: VM) -> Path:
     assert vm.work is not None
-    progs = build_progs(CONFORMANCE / "progs", vm.work / "progs")
-    return _replay(vm, CONFORMANCE / "scripts", progs), str(progs)
+    return build_progs(CONFORMANCE / "progs", vm.work / "progs")
+
+
+@pytest.fixture(scope="session")
+def shared_results(vm: VM, vm_progs: Path) -> tuple[dict[str, list[Entry]], str]:
+    return _replay(vm, SHARED / "scripts", vm_progs), str(vm_progs)
+
+
+@pytest.fixture(scope="session")
+def own_results(vm: VM, vm_progs: Path) -> tuple[dict[str, list[Entry]], str]:
+    return _replay(vm, CONFORMANCE / "scripts", vm_progs), str(vm_progs)
 
 
 def _check(results: tuple[dict[str, list[Entry]], str], expected: Path, name: str) -> None:
@@ -60,8 +59,7 @@ def _check(results: tuple[dict[str, list[Entry]], str], expected: Path, name: st
 
 @pytest.mark.parametrize("name", SHARED_NAMES)
 def test_shared_corpus_reproduces(shared_results, name: str) -> None:  # type: ignore[no-untyped-def]
-    assert SHARED is not None
-    _check(shared_results, SHARED / "conformance" / "expected", name)
+    _check(shared_results, SHARED / "expected", name)
 
 
 @pytest.mark.parametrize("name", OWN_NAMES)
