@@ -201,9 +201,18 @@ def cmd_tdc(args: argparse.Namespace) -> int:
     return 0 if all(r.ok for r in results) else 1
 
 
+#: Subcommands whose words go untouched to ``offload.<name>.main(argv)``: argparse's
+#: REMAINDER would not pass options that come before the first positional argument.
+DELEGATED = ("demo", "explore", "diff")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    if words and words[0] in DELEGATED:
+        args = argparse.Namespace(args=words[1:], func=_delegate(f"offload.{words[0]}", words[0]))
+    else:
+        args = parser.parse_args(words)
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
