@@ -83,6 +83,7 @@ class BpfObject:
     license: str
     programs: tuple[ProgSpec, ...]
     maps: dict[str, MapSpec]
+    has_btf: bool = False
 
     def program(self, section: str | None = None, *, default: str = "classifier") -> ProgSpec:
         """Pick the program tc would load for ``sec NAME`` (``default`` when not given)."""
@@ -132,7 +133,8 @@ class _Reader:
             if sec.name == ".text":
                 continue  # subprograms only; calls into it are refused at relocation
             progs.extend(self._programs(idx, sec, lic, maps))
-        return BpfObject(self.path, lic, tuple(progs), maps)
+        has_btf = self.elf.get_section_by_name(".BTF") is not None
+        return BpfObject(self.path, lic, tuple(progs), maps, has_btf)
 
     def _license(self) -> str:
         sec = self.elf.get_section_by_name("license")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import struct
+import time
 from pathlib import Path
 
 import attrs
@@ -43,6 +44,10 @@ class BpfProgram:
     license: str = "GPL"
     section: str = ""
     verifier_log: str = ""
+    #: ``bpf_prog_info``: load time (ns since the table's "boot"), uid, BTF object id.
+    loaded_at: int = 0
+    created_by_uid: int = 0
+    btf_id: int = 0
     is_classic: bool = False
     env: RunEnv | None = attrs.field(default=None, repr=False)
     source: str = attrs.field(default="", repr=False)
@@ -130,6 +135,8 @@ class ProgramTable:
     next_id: int = 1
     next_map_fd: int = 1000
     tag_algo: str = SHA1  # SHA256 mirrors Linux >= 6.18
+    next_btf_id: int = 1
+    boot_ns: int = attrs.field(factory=time.monotonic_ns)
 
     def create_map(self, map_type: int, key_size: int, value_size: int, max_entries: int,
                    *, name: str = "", flags: int = 0) -> int:
@@ -147,8 +154,12 @@ class ProgramTable:
         obj = path if isinstance(path, BpfObject) else read_object(path)
         default = "action" if prog_type == BPF_PROG_TYPE_SCHED_ACT else "classifier"
         spec = obj.program(section, default=default)
-        return self.load_spec(obj, spec, prog_type=prog_type, offload_ifindex=offload_ifindex,
+        prog = self.load_spec(obj, spec, prog_type=prog_type, offload_ifindex=offload_ifindex,
                               log_level=log_level)
+        if obj.has_btf:  # libbpf loads the object's BTF first (BPF_BTF_LOAD): a new BTF id
+            prog.btf_id = self.next_btf_id
+            self.next_btf_id += 1
+        return prog
 
     def load_spec(self, obj: BpfObject, spec: ProgSpec, *, prog_type: int,
                   offload_ifindex: int | None, log_level: int = 0) -> BpfProgram:
@@ -235,7 +246,7 @@ class ProgramTable:
             id=self.next_id, tag=calc_tag(raw, self.tag_algo), name=name[:15], prog_type=prog_type,
             offload_ifindex=offload_ifindex, insns=tuple(insns), raw=raw, maps=names,
             license=license, section=section, verifier_log=log, env=env, source=source,
-            fn=fn,
+            fn=fn, loaded_at=time.monotonic_ns() - self.boot_ns,
         )
         self.next_id += 1
         self.programs[prog.id] = prog
