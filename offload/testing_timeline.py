@@ -11,18 +11,16 @@ from typing import Any
 
 from core.errors import errno_name
 
-COLUMNS = "seq  op            owner               command  prog -> oldprog  = ret  extack"
-
 
 def _ret(ret: int) -> str:
     if ret >= 0:
         return str(ret)
-    return f"-{errno_name(-ret)}"
+    return "-EOPNOTSUPP" if ret == -95 else f"-{errno_name(-ret)}"  # Python says ENOTSUP
 
 
 def _event_line(e: Any) -> str:
     cmd = str(e.command).removeprefix("TC_CLSBPF_").removeprefix("FLOW_BLOCK_")
-    progs = f"{e.prog or '-'} -> {e.oldprog or '-'}"
+    progs = f"prog={e.prog or '-'} oldprog={e.oldprog or '-'}"
     where = f" chain {e.chain} prio {e.prio}" if e.prio is not None else ""
     tail = f"  \"{e.extack}\"" if e.extack else ""
     if e.raised:
