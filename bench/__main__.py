@@ -44,6 +44,10 @@ def _runner(name: str) -> Callable[[Config, VmHolder], Section]:
     return lambda cfg, _vms: memory.run(cfg)
 
 
+def _digits(v: float) -> int:
+    return 0 if abs(v) >= 100 else 1 if abs(v) >= 10 else 2
+
+
 def render(console: Console, sec: Section) -> None:
     console.rule(f"[bold]{sec.title}[/bold]  ({sec.seconds:.1f} s)")
     for t in sec.tables:
@@ -58,8 +62,8 @@ def render(console: Console, sec: Section) -> None:
         for c in ("target", "measured", "goal", "standing"):
             rt.add_column(c, justify="left" if c in ("target", "standing") else "right")
         for tg in sec.targets:
-            val = "-" if tg.value is None else f"{tg.value:,.1f} {tg.unit}"
-            goal = f"{'≥' if tg.higher else '≤'} {tg.goal:,.0f} {tg.unit}"
+            val = "-" if tg.value is None else f"{tg.value:,.{_digits(tg.value)}f} {tg.unit}"
+            goal = f"{'≥' if tg.higher else '≤'} {tg.goal:,.{_digits(tg.goal)}f} {tg.unit}"
             style = {True: "green", False: "red", None: "yellow"}[tg.met]
             rt.add_row(tg.name, val, goal, f"[{style}]{tg.standing()}[/{style}]")
         console.print(rt)

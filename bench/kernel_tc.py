@@ -162,14 +162,13 @@ def netdevsim_rig(obj: str, pin_dir: Path, ports: int, shared: bool) -> Iterator
     (NSIM_BUS / "new_device").write_text(f"{dev_id} {ports}")
     try:
         names = _nsim_ports(dev_id, ports)
+        # few processes: each one costs a lot in a TCG guest that reads binaries over 9p
+        _run(["ip", "-batch", "-"], "link", stdin="".join(f"link set {n} up\n" for n in names))
         for n in names:
-            _run(["ip", "link", "set", n, "up"], "link")
             _run(["ethtool", "-K", n, "hw-tc-offload", "on"], "ethtool")
-            if shared:
-                _run(["tc", "qdisc", "add", "dev", n, "ingress_block", str(BLOCK), "ingress"],
-                     "qdisc")
-            else:
-                _run(["tc", "qdisc", "add", "dev", n, "ingress"], "qdisc")
+        block = f"ingress_block {BLOCK} " if shared else ""
+        _run(["tc", "-batch", "-"], "qdisc",
+             stdin="".join(f"qdisc add dev {n} {block}ingress\n" for n in names))
         sw, hw = str(pin_dir / "sw"), str(pin_dir / "hw")
         _run(["bpftool", "prog", "load", obj, sw, "type", "classifier"], "bpftool")
         _run(["bpftool", "prog", "load", obj, hw, "type", "classifier", "dev", names[0]],
@@ -224,7 +223,10 @@ def scale_rates(r: Rig, obj: str, sizes: Sequence[int], pairs: int,
 
 
 def run_spec(spec: dict[str, Any]) -> dict[str, Any]:
-    """Run a JSON spec (see :func:`main`) and return its JSON answer."""
+    """Run a JSON spec (see :func:`main`) and return its JSON answer. ``{"specs": [...]}``
+    runs several, one after the other, and answers ``{"answers": [...]}``."""
+    if "specs" in spec:
+        return {"answers": [run_spec(s) for s in spec["specs"]]}
     obj = spec["obj"]
     with rig(spec["kind"], obj, spec.get("ports", 1), spec.get("shared", False)) as r:
         if spec.get("op", "pairs") == "scale":
