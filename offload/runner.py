@@ -20,6 +20,7 @@ from typing import Any, Protocol
 import attrs
 
 from core.errors import TcError
+from offload.nic_cmd import nic_main
 from offload.script import Command
 from offload.tc.bpftool import bpftool_main
 from offload.tc.context import Context
@@ -32,7 +33,7 @@ from offload.tc.tc import tc_main
 from offload.transcript import Entry
 from offload.vfs import Vfs
 
-COMMANDS = ("tc", "ip", "ethtool", "bpftool", "echo", "cat", "ls", "send", "audit")
+COMMANDS = ("tc", "ip", "ethtool", "bpftool", "echo", "cat", "ls", "send", "audit", "nic")
 INTERNAL_ERROR_RC = 70
 
 
@@ -105,6 +106,7 @@ class Session:
             "ls": lambda: ls(args, self.ctx.vfs),
             "send": lambda: self._send(args),
             "audit": lambda: self._audit(),
+            "nic": lambda: nic_main(args, self.emu),
         }
         handler = handlers.get(prog)
         return handler() if handler is not None else _not_allowed(prog)

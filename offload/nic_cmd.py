@@ -1,0 +1,97 @@
+"""The ``nic`` script command: simulated cards beyond netdevsim's sysfs, and their truth.
+
+Emulator-only (a real kernel has no such command; ``offload diff`` scripts should stick to
+``/sys/bus/netdevsim``)::
+
+    nic add ID [ports N] [profile NAME]   # a card on the netdevsim bus with that profile
+    nic del ID                            # same as: echo ID > /sys/bus/netdevsim/del_device
+    nic show [DEV]                        # what the hardware really holds, per port
+    nic profiles                          # the built-in profiles
+
+``nic show`` prints, for each port, the programs in its slots with their hardware counters:
+the truth that ``audit`` compares with the kernel's bookkeeping.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hwsim.nic import PROFILES
+from offload.tc.result import Result
+
+USAGE = ("Usage: nic add ID [ports N] [profile NAME] | nic del ID | nic show [DEV] | "
+         "nic profiles\n")
+
+
+def nic_main(argv: list[str], emu: Any) -> Result:
+    if not argv:
+        return Result(1, "", USAGE)
+    verb, args = argv[0], argv[1:]
+    if verb == "add":
+        return _add(args, emu)
+    if verb in ("del", "delete") and len(args) == 1 and args[0].isdigit():
+        try:
+            emu.nsim.del_device(int(args[0]))
+        except OSError as e:
+            return Result(1, "", f"nic: del {args[0]}: {e.strerror}\n")
+        emu.gc()
+        return Result(0)
+    if verb == "show":
+        return _show(args, emu)
+    if verb == "profiles":
+        lines = [f"{p.name}: {p.slots_per_port} slot(s)/port"
+                 + (", stats" if p.supports_stats else "")
+                 + (", datapath" if p.datapath else ", no datapath")
+                 + (", netdevsim-exact" if p.netdevsim_exact else "")
+                 for p in PROFILES.values()]
+        return Result(0, "\n".join(lines) + "\n")
+    return Result(1, "", USAGE)
+
+
+def _add(args: list[str], emu: Any) -> Result:
+    if not args or not args[0].isdigit():
+        return Result(1, "", USAGE)
+    dev_id, ports, profile = int(args[0]), 1, None
+    rest = args[1:]
+    while rest:
+        if len(rest) < 2:
+            return Result(1, "", USAGE)
+        key, val, rest = rest[0], rest[1], rest[2:]
+        if key == "ports" and val.isdigit() and 0 < int(val) <= 64:
+            ports = int(val)
+        elif key == "profile" and val in PROFILES:
+            profile = val
+        elif key == "profile":
+            return Result(1, "", f"nic: unknown profile {val!r} (one of "
+                          f"{', '.join(PROFILES)})\n")
+        else:
+            return Result(1, "", USAGE)
+    try:
+        drv = emu.add_nic(ports=ports, profile=profile, dev_id=dev_id)
+    except OSError as e:
+        return Result(1, "", f"nic: add {dev_id}: {e.strerror}\n")
+    names = " ".join(p.netdev.name for p in drv.ports)
+    return Result(0, f"netdevsim{dev_id}: {drv.profile.name}, ports {names}\n")
+
+
+def _show(args: list[str], emu: Any) -> Result:
+    out = []
+    for dev_id in emu.nsim.device_ids():
+        drv = emu.nsim.driver(dev_id)
+        for port in drv.ports:
+            if args and port.netdev.name != args[0]:
+                continue
+            slots = port.hw.slots
+            head = f"{port.netdev.name} (netdevsim{dev_id} port {port.index}, {drv.profile.name})"
+            if not slots:
+                out.append(f"{head}: empty")
+                continue
+            out.append(f"{head}:")
+            for i, s in enumerate(slots):
+                p = s.prog
+                label = f"id {getattr(p, 'id', 0)} {getattr(p, 'name', '') or '(classic)'}"
+                out.append(f"  slot {i}: {s.kind} {label} pref {s.prio} packets {s.packets} "
+                           f"bytes {s.bytes} drops {s.drops}")
+    if args and not out:
+        return Result(1, "", f'Cannot find device "{args[0]}"\n')
+    return Result(0, "".join(x + "\n" for x in out))
