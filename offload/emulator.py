@@ -37,7 +37,7 @@ from core.profile import Profile, get_profile
 from core.skb import ETH_P_ALL, SkBuff
 from drivers.simnic.bus import NetdevsimBus
 from drivers.simnic.driver import SimNicDriver, SimPort
-from hwsim.bpf import BpfLoadError, BpfRuntimeError, ProgramTable
+from hwsim.bpf import BpfLoadError, BpfRuntimeError, ProgramTable, read_object
 from hwsim.faults import FaultPlan
 from hwsim.nic import NicProfile
 
@@ -54,13 +54,15 @@ class LoadError(Exception):
         self.errno = err
 
 
-def libbpf_load_failure(name: str, path: str, err: int, log: list[str]) -> list[str]:
-    """The lines iproute2 6.1 (through libbpf) prints when the kernel refuses a program."""
+def libbpf_load_failure(name: str, path: str, err: int, log: list[str] | None) -> list[str]:
+    """The lines iproute2 6.1 (through libbpf) prints when the kernel refuses a program;
+    the log section only when the kernel wrote a log (not for a refusal before the
+    verifier ran, such as an unknown offload device)."""
+    logged = [f"libbpf: prog '{name}': -- BEGIN PROG LOAD LOG --", *log,
+              "-- END PROG LOAD LOG --"] if log is not None else []
     return [
         f"libbpf: prog '{name}': BPF program load failed: {os.strerror(err)}",
-        f"libbpf: prog '{name}': -- BEGIN PROG LOAD LOG --",
-        *log,
-        "-- END PROG LOAD LOG --",
+        *logged,
         f"libbpf: prog '{name}': failed to load: -{err}",
         f"libbpf: failed to load object '{path}'",
         "Unable to load program",
@@ -168,30 +170,41 @@ class Emulator:
     def prog_by_id(self, prog_id: int) -> Any:
         return self.table.programs.get(prog_id)
 
-    def _offload_driver(self, offload_dev: str) -> tuple[NetDevice, SimNicDriver]:
-        try:
-            dev = self.net.dev(offload_dev)
-        except TcError:
-            raise LoadError([f'Cannot find device "{offload_dev}"'], err=errno.ENODEV) from None
-        drv = dev.driver
-        if not isinstance(drv, SimNicDriver):
-            raise LoadError([f"{offload_dev} can not offload BPF programs"], err=errno.EINVAL)
-        return dev, drv
+    def _offload_driver(self, offload_dev: str) -> tuple[NetDevice, SimNicDriver] | None:
+        """``bpf_prog_offload_init()``: the device must exist and be registered as a BPF
+        offload device (here: a simulated NIC port); otherwise the load is -EINVAL."""
+        dev = self.net.devices.get(offload_dev)
+        if dev is None or not isinstance(dev.driver, SimNicDriver):
+            return None
+        return dev, dev.driver
 
     def load_obj(self, path: str, section: str | None = None, offload_dev: str | None = None,
                  verbose: bool = False, shown_path: str | None = None) -> Any:
-        """tc's ``obj FILE [sec NAME]`` (iproute2 loads it device-bound when skip_sw)."""
+        """tc's ``obj FILE [sec NAME]``. iproute2 loads it device-bound when the filter is
+        skip_sw: ``offload_dev`` is then the device's name, or ``""`` for a filter on a
+        shared block (iproute2 passes the block magic as ifindex, which no device has)."""
         shown = shown_path or path
         if not os.path.exists(path):
             raise LoadError(["Cannot initialize ELF context!", "Unable to load program"],
                             err=errno.ENOENT)
+        try:
+            obj = read_object(path)
+            name = obj.program(section).name
+        except BpfLoadError as e:
+            raise LoadError([str(e), "Unable to load program"], err=e.errno) from None
+        except (OSError, ValueError) as e:
+            raise LoadError([f"{shown}: {e}", "Unable to load program"]) from None
         dev = drv = None
         if offload_dev is not None:
-            dev, drv = self._offload_driver(offload_dev)
+            found = self._offload_driver(offload_dev)
+            if found is None:
+                raise LoadError(libbpf_load_failure(name, shown, errno.EINVAL, None),
+                                err=errno.EINVAL)
+            dev, drv = found
         next_id = self.table.next_id
         try:
             prog = self.table.load_object(
-                path, section, offload_ifindex=dev.ifindex if dev else None,
+                obj, section, offload_ifindex=dev.ifindex if dev else None,
                 log_level=2 if verbose else 0,
             )
         except BpfLoadError as e:
@@ -199,8 +212,6 @@ class Emulator:
             if e.log:
                 lines = [*e.log.rstrip("\n").split("\n"), *lines]
             raise LoadError([*lines, "Unable to load program"], err=e.errno) from None
-        except (OSError, ValueError) as e:
-            raise LoadError([f"{shown}: {e}", "Unable to load program"]) from None
         if drv is None:
             return prog
         err = drv.verifier_prep(prog)

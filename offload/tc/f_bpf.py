@@ -295,7 +295,9 @@ def load_program(spec: BpfSpec, emu: Any, dev: str | None) -> Any:
                 raise
             # iproute2 accepted the text; bpf_check_classic() in the kernel refuses it
             raise TcError(-EINVAL) from None
-    offload_dev = dev if spec.skip_sw else None
+    # iproute2 loads skip_sw objects device-bound; on a shared block the "device" is the
+    # block magic, which names no device ("" here)
+    offload_dev = (dev or "") if spec.skip_sw else None
     try:
         return emu.load_obj(spec.file, spec.section, offload_dev, spec.verbose)
     except Exception as exc:
