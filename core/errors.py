@@ -37,7 +37,10 @@ def strerror(err: int) -> str:
 
 
 def errno_name(err: int) -> str:
-    """``EOPNOTSUPP`` for -95 (the name, not the message)."""
+    """``EOPNOTSUPP`` for -95 (the name, not the message; the kernel's spelling, where
+    Python's table says ENOTSUP for the same number)."""
+    if abs(err) == EOPNOTSUPP:
+        return "EOPNOTSUPP"
     return _errno.errorcode.get(abs(err), f"E{abs(err)}")
 
 
