@@ -4,6 +4,7 @@ VENV    := .venv
 VPY     := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 TSTAMP  := $(VENV)/.installed-test
+BENCH_ARGS ?=
 
 .PHONY: demo test lint bench apt progs clean
 
@@ -34,8 +35,9 @@ test: $(TSTAMP) apt
 	$(VENV)/bin/ruff check .
 	$(VPY) -m pytest -n 2 --dist loadgroup
 
+## bench: where we stand against the kernel (bench/README.md); BENCH_ARGS="--quick --only control"
 bench: $(STAMP)
-	$(VPY) -m bench
+	$(VPY) -m bench $(BENCH_ARGS)
 
 ## progs: rebuild the bundled BPF objects from their sources (needs clang)
 progs:
