@@ -37,6 +37,7 @@ class Config:
     mem_filters: int = 10_000
     mem_packets: int = 100_000
     scenarios: int = 0         # 0: every conformance script
+    vm_repeats: int = 3        # rounds of the VM side of the control plane
     vm_boots: int = 2          # boots timed (the first is shared with the control plane)
     fresh_vm: bool = False
     vm: bool = True
@@ -51,13 +52,14 @@ class Config:
         return cls(repeats=3, pairs=1000, kernel_pairs=1000, vm_pairs=150, obj_pairs=50,
                    sizes=(0, 1000, 10000), ports=(1, 4, 16, 64), scale_ops=150,
                    explore_seconds=4.0, packets=20_000, mem_filters=10_000,
-                   mem_packets=100_000, scenarios=8, vm_boots=1)
+                   mem_packets=100_000, scenarios=8, vm_repeats=2, vm_boots=1)
 
     @classmethod
     def smoke(cls) -> Config:
         return cls(repeats=1, pairs=20, kernel_pairs=20, vm_pairs=5, obj_pairs=3,
                    sizes=(0, 50), ports=(1, 4), scale_ops=10, explore_seconds=1.0,
-                   packets=200, mem_filters=50, mem_packets=200, scenarios=2, vm_boots=1)
+                   packets=200, mem_filters=50, mem_packets=200, scenarios=2, vm_repeats=1,
+                   vm_boots=1)
 
 
 @attrs.define

@@ -47,7 +47,7 @@ def _vm_cases(cfg: Config, shared: bool) -> list[dict[str, Any]]:
              for f in FLAGS]
     if not shared:
         cases += [{"label": _label(f, "obj"), "flags": f, "mode": "obj",
-                   "pairs": max(1, cfg.obj_pairs // 4)} for f in FLAGS]
+                   "pairs": max(1, cfg.obj_pairs // 20)} for f in FLAGS]
     return cases
 
 
@@ -90,10 +90,15 @@ def run(cfg: Config, vms: VmHolder | None = None) -> Section:
     if vm_err is None and vms is not None and vms.get() is None:
         vm_err = vms.error
 
+    vm_rounds = 0
+
     def vm_round() -> float | None:
-        nonlocal vm_err
+        nonlocal vm_err, vm_rounds
         if vm_err is not None or vms is None:
             return None
+        if vm_rounds >= cfg.vm_repeats:  # each round costs tens of seconds under TCG
+            return 0.0
+        vm_rounds += 1
         tags = (("1p", False), ("4p", True))
         specs = [{"kind": "netdevsim", "obj": str(TC_PASS), "ports": 4 if is_shared else 1,
                   "shared": is_shared, "cases": _vm_cases(cfg, is_shared), "repeats": 1}
