@@ -158,10 +158,15 @@ class NicHardware:
     ports: list[HwPort] = attrs.field(factory=list)
     insn_memory: int | None = None
     resets: int = 0
+    #: Slots per port now (starts at the profile's; ``nic set ID slots N`` shrinks it to
+    #: inject "out of slots" mid-scenario).
+    slots_per_port: int = 0
 
     def __attrs_post_init__(self) -> None:
         if self.insn_memory is None:
             self.insn_memory = self.profile.insn_memory
+        if not self.slots_per_port:
+            self.slots_per_port = self.profile.slots_per_port
 
     def add_port(self) -> HwPort:
         port = HwPort(index=len(self.ports))

@@ -6,6 +6,7 @@ Emulator-only (a real kernel has no such command; ``offload diff`` scripts shoul
     nic add ID [ports N] [profile NAME]   # a card on the netdevsim bus with that profile
     nic del ID                            # same as: echo ID > /sys/bus/netdevsim/del_device
     nic show [DEV]                        # what the hardware really holds, per port
+    nic set ID slots N | memory N         # shrink the card: "out of slots/memory" faults
     nic profiles                          # the built-in profiles
 
 ``nic show`` prints, for each port, the programs in its slots with their hardware counters:
@@ -19,8 +20,8 @@ from typing import Any
 from hwsim.nic import PROFILES
 from offload.tc.result import Result
 
-USAGE = ("Usage: nic add ID [ports N] [profile NAME] | nic del ID | nic show [DEV] | "
-         "nic profiles\n")
+USAGE = ("Usage: nic add ID [ports N] [profile NAME] | nic del ID | nic show [DEV] |\n"
+         "       nic set ID slots N | nic set ID memory N | nic profiles\n")
 
 
 def nic_main(argv: list[str], emu: Any) -> Result:
@@ -38,6 +39,8 @@ def nic_main(argv: list[str], emu: Any) -> Result:
         return Result(0)
     if verb == "show":
         return _show(args, emu)
+    if verb == "set":
+        return _set(args, emu)
     if verb == "profiles":
         lines = [f"{p.name}: {p.slots_per_port} slot(s)/port"
                  + (", stats" if p.supports_stats else "")
@@ -72,6 +75,22 @@ def _add(args: list[str], emu: Any) -> Result:
         return Result(1, "", f"nic: add {dev_id}: {e.strerror}\n")
     names = " ".join(p.netdev.name for p in drv.ports)
     return Result(0, f"netdevsim{dev_id}: {drv.profile.name}, ports {names}\n")
+
+
+def _set(args: list[str], emu: Any) -> Result:
+    """Change a card's capacity at run time; what it already holds stays loaded."""
+    if len(args) != 3 or not args[0].isdigit() or args[1] not in ("slots", "memory") \
+            or not args[2].isdigit():
+        return Result(1, "", USAGE)
+    try:
+        hw = emu.nsim.driver(int(args[0])).hw
+    except OSError as e:
+        return Result(1, "", f"nic: set {args[0]}: {e.strerror}\n")
+    if args[1] == "slots":
+        hw.slots_per_port = int(args[2])
+    else:
+        hw.insn_memory = int(args[2])
+    return Result(0)
 
 
 def _show(args: list[str], emu: Any) -> Result:

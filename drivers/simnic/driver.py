@@ -278,8 +278,8 @@ class SimNicDriver:
         if bad is not None:
             set_extack(extack, mod, bad[1])
             return bad[0]
-        if old_slot is None and len(port.hw.slots) >= self.profile.slots_per_port:
-            set_extack(extack, mod, f"no free program slot ({self.profile.slots_per_port} in use)")
+        if old_slot is None and len(port.hw.slots) >= self.hw.slots_per_port:
+            set_extack(extack, mod, f"no free program slot ({len(port.hw.slots)} in use)")
             return -ENOSPC
         left = self.hw.memory_left(port.hw)
         need = int(getattr(prog, "insn_cnt", 0)) - (

@@ -175,3 +175,14 @@ def test_seeded_random_faults_are_reproducible() -> None:
         return emu.faults.log
     assert run(7) == run(7)
     assert run(7) != run(8)
+
+
+def test_running_out_of_slots_and_memory_mid_scenario(rig: Rig) -> None:
+    rig.ok(*SMART, DROP9.format(p=1), "nic set 1 slots 1")
+    rc, _, err = rig.sh(DROP9.format(p=2))
+    assert rc == 2 and "smartnic: no free program slot (1 in use)" in err
+    rig.ok("nic set 1 slots 4", "nic set 1 memory 30")
+    rc, _, err = rig.sh(DROP9.format(p=2))
+    assert rc == 2 and "out of instruction memory (22 needed, 8 free)" in err
+    assert rig.sh("nic set 9 slots 1")[0] == 1
+    assert rig.emu.audit().ok
