@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import contextlib
 import errno as errno_mod
+import functools
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, precondition, rule
 
@@ -56,6 +57,8 @@ INGRESS_PARENT = 0xFFFFFFF2
 FLAG_CHOICES = {"none": 0, "skip_sw": TCA_CLS_FLAGS_SKIP_SW, "skip_hw": TCA_CLS_FLAGS_SKIP_HW}
 FAULT_KINDS = ("add", "replace", "remove", "bind", "any")
 FAULT_ERRNOS = ("EOPNOTSUPP", "EBUSY", "ENOSPC", "EIO")
+#: Hypothesis's phases without ``explain`` (slow on long stateful runs, adds little here).
+FAST_PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink)
 
 
 class OffloadViolation(AssertionError):
@@ -79,6 +82,17 @@ def _fault_shim(emu: Any) -> Callable[[], None] | None:
         shim_of(emu)
 
     return install
+
+
+@functools.cache
+def _entry_point_factory(name: str) -> Callable[[], Any]:
+    return load_driver_factory(name)
+
+
+@functools.cache
+def _template(read_object: Callable[[str], Any]) -> Any:
+    """The parsed tc_pass object every machine loads its programs from (parsed once)."""
+    return read_object(prog_path("tc_pass"))
 
 
 class OffloadStateMachine(RuleBasedStateMachine):
@@ -120,14 +134,15 @@ class OffloadStateMachine(RuleBasedStateMachine):
                 self.emu.net.set_feature(name, NETIF_F_HW_TC, True)
         self.install_shim = _fault_shim(self.emu) if self.inject_faults else None
         self.checker = PluginInvariantChecker(self.emu)
-        self.template = read_object(prog_path("tc_pass"))
+        self.template = _template(read_object)
         self.findings: list[Violation] = []
 
     # -- set-up ------------------------------------------------------------------------
     @classmethod
     def driver_factory(cls) -> Callable[[], Any]:
+        """The factory named by ``driver`` (entry points are looked up once per name)."""
         d = cls.driver
-        return load_driver_factory(d) if isinstance(d, str) else d
+        return _entry_point_factory(d) if isinstance(d, str) else d
 
     def _make_ports(self) -> list[str]:
         if self.driver == "simnic":
@@ -148,6 +163,7 @@ class OffloadStateMachine(RuleBasedStateMachine):
     def test_case(cls, max_examples: int = 100, steps: int = 25, **kw: Any) -> type:
         """The ``unittest.TestCase`` to collect, with sensible settings for this machine."""
         case = cls.TestCase
+        kw.setdefault("phases", FAST_PHASES)
         case.settings = settings(max_examples=max_examples, stateful_step_count=steps,
                                  deadline=None, suppress_health_check=[HealthCheck.too_slow],
                                  **kw)
