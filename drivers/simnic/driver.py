@@ -344,14 +344,18 @@ class SimNicDriver:
         delay = int(self.knobs["bpf_bind_verifier_delay"].value)
         if delay:
             time.sleep(delay / 1000)
-        log = [f"[{self.profile.module}] Hello from {self.profile.module}!"] if n_insns else []
+        mod = self.profile.module
+        if self.profile.netdevsim_exact:
+            log = [f"[{mod}] Hello from {mod}!"] if n_insns else []
+            if not self.knobs["bpf_bind_verifier_accept"].value:
+                return -EOPNOTSUPP, log
+            return 0, log
         if not self.knobs["bpf_bind_verifier_accept"].value:
-            return -EOPNOTSUPP, log
-        if not self.profile.netdevsim_exact:
-            bad = self.check_limits(prog)
-            if bad is not None:
-                return bad[0], [*log, bad[1]]
-        return 0, log
+            return -EOPNOTSUPP, [f"[{mod}] refused by the bpf_bind_verifier_accept knob"]
+        bad = self.check_limits(prog)
+        if bad is not None:
+            return bad[0], [f"[{mod}] {bad[1]}"]
+        return 0, []
 
     def translate(self, prog: Any) -> None:
         """Mirrors ``nsim_bpf_translate()``."""

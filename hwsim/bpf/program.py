@@ -58,6 +58,29 @@ class BpfProgram:
         return len(self.insns)
 
     @property
+    def helpers_used(self) -> frozenset[int]:
+        """Helper ids the program calls (``BPF_CALL`` with src_reg 0): what an offload
+        device checks against what its firmware implements."""
+        return frozenset(i.imm for i in self.insns if i.code == 0x85 and i.src == 0)
+
+    @property
+    def map_types(self) -> frozenset[int]:
+        return frozenset(m.map_type for m in self.maps.values())
+
+    @property
+    def stack_depth(self) -> int:
+        """Bytes of stack used: the deepest ``r10``-relative access (the verifier's
+        ``stack_depth`` for programs that address the stack through r10 only)."""
+        depth = 0
+        for i in self.insns:
+            mode_class = i.code & 0x07
+            if mode_class in (0x01, 0x02, 0x03) and i.off < 0 and (
+                (mode_class == 0x01 and i.src == 10) or (mode_class != 0x01 and i.dst == 10)
+            ):
+                depth = max(depth, -i.off)
+        return depth
+
+    @property
     def gpl_compatible(self) -> bool:
         return self.license in ("GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL",
                                 "Dual MIT/GPL", "Dual MPL/GPL")

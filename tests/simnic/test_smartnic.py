@@ -4,6 +4,7 @@ scenario on both kinds of card."""
 from __future__ import annotations
 
 import errno
+import shutil
 
 import pytest
 
@@ -15,6 +16,7 @@ from hwsim import packet
 from hwsim.faults import FaultRule
 from hwsim.nic import NicProfile
 from offload.emulator import Emulator
+from tests.bpf.conftest import CORPUS, compile_c
 from tests.core.conftest import FakeProg
 from tests.simnic.conftest import Rig
 
@@ -186,3 +188,22 @@ def test_running_out_of_slots_and_memory_mid_scenario(rig: Rig) -> None:
     assert rc == 2 and "out of instruction memory (22 needed, 8 free)" in err
     assert rig.sh("nic set 9 slots 1")[0] == 1
     assert rig.emu.audit().ok
+
+
+@pytest.mark.skipif(shutil.which("clang") is None, reason="clang missing: cannot build")
+def test_helper_allow_list_refuses_with_extack(rig: Rig) -> None:
+    """smartnic-lite implements a short helper list; skb_load_bytes (26) is not on it."""
+    obj = compile_c(CORPUS / "load_bytes.c")
+    rig.ok("nic add 1 profile smartnic-lite", "tc qdisc add dev eth0 ingress")
+    rc, _, err = rig.sh(f"tc filter add dev eth0 ingress prio 1 bpf da obj {obj} "
+                        "sec classifier")
+    assert rc == 0  # not skip_sw: the refusal is silent and the filter runs in software
+    f = next(iter(rig.emu.filters()))[2]
+    assert f.in_hw_count == 0
+    rc, _, err = rig.sh(f"tc filter add dev eth0 ingress prio 2 bpf skip_sw da obj {obj} "
+                        "sec classifier")
+    # refused by the card's verifier hook, with the reason in the load log
+    assert rc == 1 and "[smartnic] helper 26 not supported by the hardware" in err
+    bpf = rig.emu.load_obj(str(obj))
+    assert rig.emu.nsim.driver(1).check_limits(bpf) == (
+        -95, "helper 26 not supported by the hardware")
