@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import random
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 import attrs
 
@@ -136,16 +137,33 @@ def _line_of_step(cmds: Sequence[Command]) -> dict[int, int]:
 # -- orchestration -------------------------------------------------------------------------
 
 
-def _map(tasks: list[tuple[tuple[Command, ...], ExploreConfig, Case]], jobs: int,
-         advance: Callable[[int], None]) -> Iterator[CaseOutcome]:
-    if jobs <= 1 or len(tasks) < 2:
-        for t in tasks:
-            yield run_case(t)
-            advance(1)
-        return
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs) as pool:
-        for out in pool.imap(run_case, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
+class _Pool:
+    """One worker pool for a whole exploration (spawned once: start-up is the cost)."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool: Any = None
+
+    def __enter__(self) -> _Pool:
+        if self.jobs > 1:
+            self.pool = multiprocessing.get_context("spawn").Pool(self.jobs)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def map(self, tasks: list[tuple[tuple[Command, ...], ExploreConfig, Case]],
+            advance: Callable[[int], None]) -> Iterator[CaseOutcome]:
+        """Results in task order, whatever the number of workers."""
+        if self.pool is None or len(tasks) < 2:
+            for t in tasks:
+                yield run_case(t)
+                advance(1)
+            return
+        chunk = max(1, min(64, len(tasks) // (self.jobs * 4)))
+        for out in self.pool.imap(run_case, tasks, chunksize=chunk):
             yield out
             advance(1)
 
@@ -162,26 +180,36 @@ def explore(commands: Sequence[Command], opts: ExploreOptions, script: str = "",
     ``advance(n)`` callback (a progress bar); ``None`` runs silently."""
     cmds = tuple(commands)
     outcomes: list[CaseOutcome] = []
-    for profile in opts.profiles:
-        cfg = _cfg(opts, profile)
-        base_run, sites = baseline(cmds, cfg)
-        base = CaseOutcome(profile, Case(),
-                           tuple(Found(v, s.index) for s in base_run.steps for v in s.new))
-        outcomes.append(base)
-        holds = [s.state.holds_anything for s in base_run.steps]
-        singles = [c for c in single_cases(sites, len(cmds), opts.classes)
-                   if not c.faults[0].is_reset or holds[c.faults[0].site.line]]
-        tasks = [(cmds, cfg, c) for c in singles]
-        advance = progress(f"{profile}: single faults", len(tasks)) if progress else _noop
-        single_out = list(_map(tasks, opts.jobs, advance))
-        outcomes += single_out
-        if opts.pairs:
-            pairs = _pairs(single_out, opts)
-            tasks = [(cmds, cfg, c) for c in pairs]
-            advance = progress(f"{profile}: fault pairs", len(tasks)) if progress else _noop
-            outcomes += list(_map(tasks, opts.jobs, advance))
+    with _Pool(opts.jobs) as pool:
+        for profile in opts.profiles:
+            outcomes += _explore_profile(cmds, opts, profile, pool, progress)
     repros = reproductions(cmds, outcomes, opts)
     return ExploreResult(opts, script, tuple(outcomes), tuple(repros))
+
+
+def _explore_profile(cmds: tuple[Command, ...], opts: ExploreOptions, profile: str,
+                     pool: _Pool, progress: Callable[[str, int], Callable[[int], None]] | None
+                     ) -> list[CaseOutcome]:
+    """The baseline, the single faults and (with ``pairs``) the pairs of one profile."""
+    outcomes: list[CaseOutcome] = []
+    cfg = _cfg(opts, profile)
+    base_run, sites = baseline(cmds, cfg)
+    base = CaseOutcome(profile, Case(),
+                       tuple(Found(v, s.index) for s in base_run.steps for v in s.new))
+    outcomes.append(base)
+    holds = [s.state.holds_anything for s in base_run.steps]
+    singles = [c for c in single_cases(sites, len(cmds), opts.classes)
+               if not c.faults[0].is_reset or holds[c.faults[0].site.line]]
+    tasks = [(cmds, cfg, c) for c in singles]
+    advance = progress(f"{profile}: single faults", len(tasks)) if progress else _noop
+    single_out = list(pool.map(tasks, advance))
+    outcomes += single_out
+    if opts.pairs:
+        pairs = _pairs(single_out, opts)
+        tasks = [(cmds, cfg, c) for c in pairs]
+        advance = progress(f"{profile}: fault pairs", len(tasks)) if progress else _noop
+        outcomes += list(pool.map(tasks, advance))
+    return outcomes
 
 
 def _noop(n: int) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from core.events import prog_label
 from core.flags import (
     TCA_CLS_FLAGS_IN_HW,
     TCA_CLS_FLAGS_NOT_IN_HW,
@@ -28,7 +29,8 @@ _FLAG_NAMES = ((TCA_CLS_FLAGS_SKIP_HW, "skip_hw"), (TCA_CLS_FLAGS_SKIP_SW, "skip
 
 
 def prog_name(p: Any) -> str:
-    return f"id {getattr(p, 'id', 0)} {getattr(p, 'name', '') or ''}".strip()
+    """The label bus events use for the program (:func:`core.events.prog_label`)."""
+    return prog_label(p) or "?"
 
 
 @attrs.frozen
