@@ -33,7 +33,8 @@ from offload.tc.tc import tc_main
 from offload.transcript import Entry
 from offload.vfs import Vfs
 
-COMMANDS = ("tc", "ip", "ethtool", "bpftool", "echo", "cat", "ls", "send", "audit", "nic")
+COMMANDS = ("tc", "ip", "ethtool", "bpftool", "echo", "cat", "ls", "send", "audit", "nic",
+            "fault")
 INTERNAL_ERROR_RC = 70
 
 
@@ -107,6 +108,7 @@ class Session:
             "send": lambda: self._send(args),
             "audit": lambda: self._audit(),
             "nic": lambda: nic_main(args, self.emu),
+            "fault": lambda: self._fault(args),
         }
         handler = handlers.get(prog)
         return handler() if handler is not None else _not_allowed(prog)
@@ -136,6 +138,12 @@ class Session:
                 return Result(1, "", f"offload: send: {args[2]}: {exc}\n")
         out = [f"{send(dev, f)}\n" for f in frames]
         return Result(0, "".join(out))
+
+    def _fault(self, args: list[str]) -> Result:
+        """``fault ...``: fault injection at the bus (syntax in :mod:`offload.fault_cmd`)."""
+        from offload.fault_cmd import fault_main
+
+        return Result(*fault_main(args, self.emu))
 
     def _audit(self) -> Result:
         audit = getattr(self.emu, "audit", None)
