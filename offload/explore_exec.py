@@ -42,7 +42,8 @@ class ExploreConfig:
 
 
 class ExploreSession(Session):
-    """The runner's session plus the ``fault`` command."""
+    """The runner's session, sure to have the ``fault`` command (whether or not the
+    runner dispatches it itself)."""
 
     def _dispatch(self, cmd: Command) -> Result:
         if cmd.argv and cmd.argv[0] == "fault":

@@ -155,6 +155,11 @@ class FaultShim:
             if drv is None or id(drv) in self._wrapped or not dev.has_setup_tc:
                 continue
             self._wrap_driver(drv)
+        for block in self.emu.blocks():  # callbacks bound before the shim was installed
+            for block_cb in block.cb_list:
+                dev = self.emu.net.devices.get(str(block_cb.owner).rpartition(":")[2])
+                if dev is not None and id(dev.driver) in self._wrapped:
+                    self._wrap_cb(block_cb, dev)
 
     def _wrap_driver(self, drv: Any) -> None:
         self._wrapped.add(id(drv))
