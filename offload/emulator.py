@@ -37,7 +37,8 @@ from core.profile import Profile, get_profile
 from core.skb import ETH_P_ALL, SkBuff
 from drivers.simnic.bus import NetdevsimBus
 from drivers.simnic.driver import SimNicDriver, SimPort
-from hwsim.bpf import BpfLoadError, BpfRuntimeError, ProgramTable, read_object
+from hwsim.bpf import BpfLoadError, BpfRuntimeError, ProgramTable, read_object, verifier_log
+from hwsim.bpf.libbpf_log import line_info, open_debug_lines
 from hwsim.faults import FaultPlan
 from hwsim.nic import NicProfile
 
@@ -72,6 +73,25 @@ def libbpf_load_failure(name: str, path: str, err: int, log: list[str] | None) -
 def processed_line(n: int) -> str:
     return (f"processed {n} insns (limit 1000000) max_states_per_insn 0 total_states 0 "
             "peak_states 0 mark_read 0")
+
+
+def hook_failure_log(path: str, func: str, prog: Any, hook_log: list[str],
+                     err: int) -> list[str]:
+    """The kernel's log when the offload driver's ``verify_insn`` hook refuses the last
+    instruction: libbpf retries the load with ``log_level`` 1, so it is the 6.1 verifier's
+    level-1 walk (hwsim.bpf.verifier_log) up to the first time the last instruction is
+    reached, the driver's lines there, and the ``processed`` line. Programs that walk
+    cannot print exactly keep the approximate log: driver lines and the program length."""
+    try:
+        linfo = line_info(path, prog.section, func, prog.insn_cnt)
+    except (OSError, ValueError):
+        linfo = []
+    last = prog.insn_cnt - 1
+    walk = verifier_log.trace(
+        prog.insns, linfo, lambda idx: (hook_log, err) if idx == last else ([], 0))
+    if walk is None:
+        return [*hook_log, processed_line(prog.insn_cnt)]
+    return [*walk.lines, walk.processed_line()]
 
 
 @attrs.frozen
@@ -217,17 +237,19 @@ class Emulator:
         err = drv.verifier_prep(prog)
         log: list[str] = []
         if not err:
-            if verbose and prog.verifier_log:
-                log.extend(prog.verifier_log.rstrip("\n").split("\n"))
             err, hook_log = drv.verify(prog, prog.insn_cnt)
-            log.extend(hook_log)
-            log.append(processed_line(prog.insn_cnt))
+            if err:
+                log = hook_failure_log(path, obj.program(section).func, prog, hook_log, err)
         else:
             log.append(processed_line(0))
         if err:
             drv.destroy_prog(prog)
             self._forget(prog, next_id)
-            raise LoadError(libbpf_load_failure(prog.name, shown, -err, log), err=-err)
+            prelude = []
+            if verbose:  # bpf_object__open()'s debug lines through iproute2's print callback
+                prelude = [f"libbpf: {line}" for line in open_debug_lines(path, shown)]
+            raise LoadError([*prelude, *libbpf_load_failure(prog.name, shown, -err, log)],
+                            err=-err)
         drv.translate(prog)
         return prog
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from offload.runner import EmulatorBackend
@@ -9,11 +11,15 @@ from offload.runner import EmulatorBackend
 from .conftest import expected, needs_nsim, needs_obj, normalise, script_commands
 
 
-#: Lines whose stderr is produced by the emulator's BPF loader (the verifier log of a
-#: verbose load), not by the front end: only the status and tc's own last line are
-#: compared there.
+#: Lines whose stderr is libbpf's verbose log: compared exactly but for the BTF section
+#: sizes (the BTF holds the build path of the object).
 def _loader_owned(cmd: str) -> bool:
     return cmd.endswith(" verbose")
+
+
+def _btf_sizes(e: tuple[int, str, str]) -> tuple[int, str, str]:
+    rx = re.compile(r"(section\(\d+\) \.BTF(?:\.ext)?, size )\d+")
+    return e[0], rx.sub(r"\1N", e[1]), rx.sub(r"\1N", e[2])
 
 
 def _compare(name: str, exact: bool) -> None:
@@ -22,8 +28,7 @@ def _compare(name: str, exact: bool) -> None:
     assert len(got) == len(want)
     for w, g in zip(want, got, strict=True):
         if _loader_owned(w.cmd):
-            assert g.rc == w.rc, w.cmd
-            assert g.stderr.endswith("Unable to load program\n"), w.cmd
+            assert _btf_sizes(normalise(g)) == _btf_sizes(normalise(w)), w.cmd
             continue
         if exact:
             assert (g.rc, g.stdout, g.stderr) == (w.rc, w.stdout, w.stderr), w.cmd

@@ -16,10 +16,7 @@ from .conftest import SCENARIOS, needs_nsim, needs_obj
 
 #: Lines that differ for reasons outside the front end, with the owner. They are checked
 #: as xfail (non-strict), so they turn green by themselves once fixed.
-KNOWN = {
-    ("c27-verifier-knobs", "tc filter replace dev eth0 ingress prio 1 bpf skip_sw da obj "
-     "$PROGS/tc_pass.o sec classifier"): "hwsim: verbose verifier log lines",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 SCRIPTS = sorted(p.stem for p in (SCENARIOS / "scripts").glob("*.sh"))
 
 
