@@ -168,7 +168,7 @@ def print_result(result: ExploreResult, console: Console) -> None:
         head.add_row(profile, str(by_profile[profile]), str(bad), str(distinct))
     console.print(head)
 
-    tab = Table(title="distinct violations (smallest reproduction below)", show_lines=True)
+    tab = Table(title="distinct violations (smallest reproduction below)")
     for col in ("#", "profile", "invariant", "what", "blame", "trigger", "cases", "lines"):
         tab.add_column(col, overflow="fold")
     for i, row in enumerate(summary_rows(result), 1):
