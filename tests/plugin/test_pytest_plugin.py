@@ -122,7 +122,7 @@ def test_plugin_is_inert_until_a_fixture_is_used():
     assert out.strip() == "[]"
 
 
-@pytest.mark.xdist_group("offload-vm")
+@pytest.mark.xdist_group("vm")  # with the other VM users: one qemu at a time
 def test_example_test_rig_passes():
     """examples/test_rig, as its author runs it: everything passes; the real-kernel tests
     pass in the netdevsim VM or are skipped with the reason."""

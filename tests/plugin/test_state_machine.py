@@ -7,6 +7,7 @@ import pytest
 
 from core.driver import discover_drivers
 from offload.testing import OffloadStateMachine, OffloadViolation
+from offload.testing_env import prog_path
 
 pytestmark = pytest.mark.skipif(
     "buggynic" not in discover_drivers(),
@@ -67,10 +68,10 @@ def test_correct_drivers_pass(machine):
 def test_kernel_blamed_findings_are_recorded_but_do_not_fail_by_default():
     m = NetdevsimProfileMachine()
     names = m.names
-    # quirk B(a): eth1 holds an XDP program, eth0 offloads a skip_sw filter on block 7,
-    # eth1's bind fails and its replayed remove is acknowledged by eth0... by eth1.
+    # quirk B(a): eth0 offloads a skip_sw filter on block 7; eth1 holds an XDP program, so
+    # its bind fails, and the replayed remove it acknowledges drops the filter's IN_HW.
     m.emu.net.qdisc_add(names[0], "ingress", ingress_block=m.block_index)
-    prog = m.emu.load_obj("offload/progs/tc_pass.o", offload_dev=names[0])
+    prog = m.emu.load_obj(prog_path("tc_pass"), offload_dev=names[0])
     from core.cls_bpf import ClsBpfOpts
     from core.flags import TCA_BPF_FLAG_ACT_DIRECT, TCA_CLS_FLAGS_SKIP_SW
     from core.net import FilterTarget
@@ -78,8 +79,7 @@ def test_kernel_blamed_findings_are_recorded_but_do_not_fail_by_default():
     m.emu.net.filter_new(FilterTarget(block_index=m.block_index), kind="bpf", prio=1,
                          opts=ClsBpfOpts(prog=prog, gen_flags=TCA_CLS_FLAGS_SKIP_SW,
                                          bpf_flags=TCA_BPF_FLAG_ACT_DIRECT))
-    m.emu.xdp_offload(names[1], m.emu.load_obj("offload/progs/tc_pass.o",
-                                               offload_dev=names[1]))
+    m.emu.xdp_offload(names[1], m.emu.load_obj(prog_path("tc_pass"), offload_dev=names[1]))
     m._step(f"tc qdisc add dev {names[1]} ingress_block 7 ingress",
             lambda: m.emu.net.qdisc_add(names[1], "ingress", ingress_block=m.block_index))
     assert m.findings, "the failed bind's replay breaks bookkeeping (quirk B)"
