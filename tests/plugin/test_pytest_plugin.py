@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+pytest_plugins = ["pytester"]  # in the module: a non-root conftest may not load plugins
 
 
 def test_failure_report_carries_the_bus_timeline(pytester):
