@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from offload.runner import BACKENDS, BackendUnavailable, get_backend
+from offload.runner import BACKENDS, BackendUnavailable, EmulatorBackend, get_backend
 from offload.script import ScriptError, parse_script
 from offload.transcript import render_json, render_text
 
@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
                      metavar="VAR=VALUE", help="define $VAR for the script (repeatable)")
     run.add_argument("--strict", action="store_true",
                      help="exit 1 if any line returned a non-zero status")
+    run.add_argument("--nic", default="netdevsim", metavar="PROFILE",
+                     help="simulated NIC profile for netdevsim devices the script creates "
+                          "(netdevsim, smartnic, smartnic-lite; emulator backend only)")
+    run.add_argument("--report", metavar="FILE.html",
+                     help="also write a self-contained HTML timeline of the bus, with the "
+                          "state and the invariant checks after every step (emulator only)")
     run.set_defaults(func=cmd_run)
 
     shell = sub.add_parser(
@@ -164,11 +170,22 @@ def cmd_run(args: argparse.Namespace) -> int:
     except ScriptError as exc:
         print(f"offload run: {args.script}: {exc}", file=sys.stderr)
         return 2
+    if args.report and args.backend != "emulator":
+        print("offload run: --report needs the emulator backend", file=sys.stderr)
+        return 2
     try:
-        backend = get_backend(args.backend, profile=args.profile,
-                              env=dict(args.variables))
-        entries = backend.run(commands)
+        if args.report:
+            entries = _run_with_report(commands, args)
+        elif args.backend == "emulator":
+            entries = EmulatorBackend(args.profile, args.nic).run(commands)
+        else:
+            backend = get_backend(args.backend, profile=args.profile,
+                                  env=dict(args.variables))
+            entries = backend.run(commands)
     except BackendUnavailable as exc:
+        print(f"offload run: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
         print(f"offload run: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # a backend that cannot start (no root, no VM image...)
@@ -180,6 +197,19 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.strict and any(e.rc for e in entries):
         return 1
     return 0
+
+
+def _run_with_report(commands: list[Any], args: argparse.Namespace) -> list[Any]:
+    """One run with invariant checks and state snapshots after every step, and its report."""
+    from offload.explore_exec import ExploreConfig, run_commands
+    from offload.report import write_report
+
+    run = run_commands(commands, ExploreConfig(profile=args.profile, nic=args.nic))
+    entries = [s.entry for s in run.steps]
+    write_report(args.report, run.emu, entries, [v for s in run.steps for v in s.new],
+                 snapshots=[s.state for s in run.steps], title=f"offload run {args.script}")
+    print(f"offload run: report written to {args.report}", file=sys.stderr)
+    return entries
 
 
 def cmd_shell(args: argparse.Namespace) -> int:

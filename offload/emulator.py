@@ -139,7 +139,8 @@ class Emulator:
         self.log = EventLog()
         self.net = Net(self.profile, self.log)
         self.faults = FaultPlan()
-        self.nsim = NetdevsimBus(self.net, self.log, nic_profile, on_remove=self._on_card_remove)
+        self.nsim = NetdevsimBus(self.net, self.log, nic_profile, on_remove=self._on_card_remove,
+                                 faults=self.faults)
         self.table = ProgramTable()
         self.pinned: dict[str, Any] = {}
         self.xdp: dict[str, Any] = {}
@@ -169,7 +170,7 @@ class Emulator:
         """A simulated card on the netdevsim bus (``profile`` overrides the default)."""
         if dev_id is None:
             dev_id = max(self.nsim.devices, default=0) + 1
-        return self.nsim.new_device(dev_id, ports, profile=profile, faults=self.faults)
+        return self.nsim.new_device(dev_id, ports, profile=profile)
 
     def port(self, name: str) -> SimPort:
         dev = self.net.dev(name)

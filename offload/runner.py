@@ -167,11 +167,12 @@ class EmulatorBackend:
     """Each :meth:`run` gets a fresh emulator with the given semantics profile."""
 
     profile: str = "v6.1"
+    nic: str = "netdevsim"
 
     def new_session(self) -> Session:
         from offload.emulator import Emulator
 
-        return Session(Emulator(self.profile))
+        return Session(Emulator(self.profile, nic_profile=self.nic))
 
     def run(self, commands: Sequence[Command]) -> list[Entry]:
         session = self.new_session()

@@ -24,10 +24,12 @@ class NetdevsimBus:
     """The simulated cards of one emulator, by netdevsim device id."""
 
     def __init__(self, net: Net, log: EventLog, profile: str | NicProfile = "netdevsim",
-                 on_remove: Any = None) -> None:
+                 on_remove: Any = None, faults: FaultPlan | None = None) -> None:
         self.net = net
         self.log = log
         self.profile = profile
+        #: The plan every card consults unless given its own (the emulator's ``faults``).
+        self.faults = faults
         self.devices: dict[int, SimNicDriver] = {}
         self.on_remove = on_remove  # called with the driver before its ports go
 
@@ -52,7 +54,8 @@ class NetdevsimBus:
             raise OSError(errno.EEXIST, "File exists")
         if port_count > 64:
             raise OSError(errno.ENOSPC, "No space left on device")
-        drv = make_driver(profile or self.profile, dev_id, self.log, faults)
+        drv = make_driver(profile or self.profile, dev_id, self.log,
+                          faults if faults is not None else self.faults)
         for _ in range(port_count):
             netdev = self.net.add_device(self._free_name(), driver=drv)
             netdev.mac = f"02:00:00:{dev_id & 0xFF:02x}:{len(drv.ports) >> 8 & 0xFF:02x}:" \
