@@ -46,12 +46,15 @@ def vm(request: pytest.FixtureRequest) -> Iterator[VM]:
                    f"({steps}); boot {machine.boot_seconds:.1f} s (kernel {prov.abi}, "
                    f"guest uptime at agent start {machine.guest_uptime_at_ready} s)")
         print(summary)
-        request.config.cache.set(_KEY, {"at": time.time(), "text": summary})
+        cache = getattr(request.config, "cache", None)  # absent with -p no:cacheprovider
+        if cache is not None:
+            cache.set(_KEY, {"at": time.time(), "text": summary})
         yield machine
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: ignore[no-untyped-def]
-    data = config.cache.get(_KEY, None) if config.cache else None
+    cache = getattr(config, "cache", None)
+    data = cache.get(_KEY, None) if cache is not None else None
     start = getattr(config, "_offload_vm_session_start", None)
     if data and start and data.get("at", 0) >= start:
         terminalreporter.write_sep("-", "netdevsim VM timings")
