@@ -95,8 +95,10 @@ class Target:
     def standing(self) -> str:
         if self.value is None:
             return "not measured"
-        factor = self.value / self.goal if self.higher else self.goal / max(self.value, 1e-12)
         word = "met" if self.met else "MISSED"
+        if not self.higher and self.value <= 0:
+            return word
+        factor = self.value / self.goal if self.higher else self.goal / self.value
         return f"{word} ({factor:.2f}x of the goal)"
 
     def as_json(self) -> dict[str, Any]:
