@@ -52,6 +52,8 @@ class BpfProgram:
     env: RunEnv | None = attrs.field(default=None, repr=False)
     source: str = attrs.field(default="", repr=False)
     _fn: object = attrs.field(default=None, repr=False)
+    #: which core runs it: "c" (hwsim.bpf.cengine) or "python" (hwsim.bpf.engine)
+    engine: str = "python"
 
     @property
     def insn_cnt(self) -> int:
@@ -160,6 +162,10 @@ class ProgramTable:
     tag_algo: str = SHA1  # SHA256 mirrors Linux >= 6.18
     next_btf_id: int = 1
     boot_ns: int = attrs.field(factory=time.monotonic_ns)
+    #: execution core: "auto" (the compiled C core when it is available and supports the
+    #: program, else Python), "python", or "c" (load fails when C cannot run it)
+    engine: str = attrs.field(default="auto",
+                              validator=attrs.validators.in_(("auto", "python", "c")))
 
     def create_map(self, map_type: int, key_size: int, value_size: int, max_entries: int,
                    *, name: str = "", flags: int = 0) -> int:
@@ -265,11 +271,20 @@ class ProgramTable:
                          privileged=privileged)
             ctx_loads, log = res.ctx_loads, res.log
         fn, source = compile_program(insns, env, imm64, ctx_loads)
+        engine = "python"
+        if self.engine != "python":
+            from hwsim.bpf import cengine
+
+            cfn, why = cengine.compile_program(insns, env, imm64)
+            if cfn is not None:
+                fn, engine = cfn, "c"
+            elif self.engine == "c":
+                raise BpfLoadError(errno.EOPNOTSUPP, why or "C engine unavailable")
         prog = BpfProgram(
             id=self.next_id, tag=calc_tag(raw, self.tag_algo), name=name[:15], prog_type=prog_type,
             offload_ifindex=offload_ifindex, insns=tuple(insns), raw=raw, maps=names,
             license=license, section=section, verifier_log=log, env=env, source=source,
-            fn=fn, loaded_at=time.monotonic_ns() - self.boot_ns,
+            fn=fn, loaded_at=time.monotonic_ns() - self.boot_ns, engine=engine,
         )
         self.next_id += 1
         self.programs[prog.id] = prog
