@@ -48,6 +48,12 @@ from hwsim import kbpf
 TOOL_ENV = {"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
             "LANG": "C.UTF-8"}
 FIRST_DEV_ID = 100
+#: knobs restored by ``reset`` to what they were at start (``nsim_bpf_dev_init()``/
+#: ``nsim_bpf_init()`` defaults): (name, port-level)
+RESET_KNOBS = (("bpf_bind_accept", False), ("bpf_bind_verifier_accept", False),
+               ("bpf_bind_verifier_delay", False), ("bpf_tc_accept", True),
+               ("bpf_tc_non_bound_accept", True), ("bpf_xdpdrv_accept", True),
+               ("bpf_xdpoffload_accept", True), ("bpf_map_accept", False))
 _STOP_FAILED = re.compile(r"Stopping hardware offload failed: (-?\d+)")
 
 
@@ -105,6 +111,7 @@ class PortServer:
         self.ids: dict[int, int] = {}
         self.kmsg = Kmsg()
         self.netns_made = False
+        self.knob_defaults: dict[tuple[str, int | None], str] = {}
 
     # -- life cycle ----------------------------------------------------------------------
     def start(self) -> dict[str, Any]:
@@ -114,16 +121,57 @@ class PortServer:
         self._tool(["ip", "netns", "add", self.netns], check=True)
         self.netns_made = True
         self.dev = sysfs.NetdevsimDev.create(sysfs.free_id(FIRST_DEV_ID), 1, netns=self.netns)
-        self.port = self.dev.ports[0]
         sysfs.enter_netns(self.netns)
         self.tc = TcClient()
+        self._setup_port()
+        for name, per_port in RESET_KNOBS:
+            with contextlib.suppress(OSError):
+                where = 0 if per_port else None
+                self.knob_defaults[(name, where)] = self.dev.read_knob(name, port=where)
+        return self._info()
+
+    def _setup_port(self) -> None:
+        assert self.dev is not None and self.tc is not None
+        self.port = self.dev.ports[0]
         self.ifindex = self.tc.ifindex(self.port)
         self._tool(["ip", "link", "set", self.port, "up"], check=True)
         self._tool(["ethtool", "-K", self.port, "hw-tc-offload", "on"], check=True)
         self.tc.qdisc_add(self.port, "clsact")
+
+    def _info(self) -> dict[str, Any]:
+        assert self.dev is not None
         return {"dev_id": self.dev.id, "port": self.port, "ifindex": self.ifindex,
                 "netns": self.netns, "hw_tc_offload": self._hw_tc_offload(),
                 "offloaded_id": self.offloaded_id(), "pid": os.getpid()}
+
+    def op_reset(self, req: dict[str, Any]) -> dict[str, Any]:
+        """Back to the state after start: knobs restored first (a refused remove would keep
+        the program), the clsact qdisc re-created (its filters go), programs closed. If
+        netdevsim still holds a program after that (a remove it refused earlier: it keeps
+        ``bpf_offloaded`` with no filter left), the device is re-created."""
+        assert self.dev is not None and self.tc is not None
+        for (name, port), value in self.knob_defaults.items():
+            with contextlib.suppress(OSError):
+                self.dev.write_knob(name, value, port=port)
+        self._tool(["ethtool", "-K", self.port, "hw-tc-offload", "on"])
+        with contextlib.suppress(TcError):
+            self.tc.qdisc_del(self.port, "clsact")
+        for fd in self.fds.values():
+            fd.close()
+        self.fds.clear()
+        self.ids.clear()
+        recreated = False
+        if self.offloaded_id() != 0:
+            dev_id = self.dev.id
+            self.dev.destroy()
+            self.dev = sysfs.NetdevsimDev.create(dev_id, 1, netns=self.netns)
+            recreated = True
+            self.tc.close()
+            self.tc = TcClient()
+            self._setup_port()
+        else:
+            self.tc.qdisc_add(self.port, "clsact")
+        return {"ret": 0, "recreated": recreated, **self._info()}
 
     def stop(self) -> None:
         """Filters, qdisc, programs, device and namespace go, each even if another failed."""

@@ -169,11 +169,12 @@ class RealNetdevsimDriver:
     name = "netdevsim"
 
     def __init__(self, vm: VM, *, bind_programs: bool = True, live_holdings: bool = True,
-                 timeout: float = 30.0) -> None:
+                 timeout: float = 30.0, start_timeout: float = 180.0) -> None:
         self.vm = vm
         self.bind_programs = bind_programs
         self.live_holdings = live_holdings
         self.timeout = timeout
+        self.start_timeout = start_timeout
         self.block_cb_list: list[FlowBlockCb] = []
         self.answers: list[RemoteAnswer] = []
         self.port: RemotePort | None = None
@@ -200,9 +201,10 @@ class RealNetdevsimDriver:
         tag = secrets.token_hex(4)
         self.dir = self.vm.work / f"nsim-remote-{tag}"
         argv = [sys.executable, "-m", "drivers.netdevsim.guest_port", str(self.dir),
-                "--netns", f"offload-remote-{tag}", "--spawn", "--timeout", str(self.timeout)]
+                "--netns", f"offload-remote-{tag}", "--spawn", "--timeout",
+                str(self.start_timeout)]
         r = self.vm.run(argv, cwd=str(PROJECT_ROOT), env={"PYTHONPATH": str(PROJECT_ROOT)},
-                        timeout=self.timeout + 30)
+                        timeout=self.start_timeout + 30)
         if r.rc != 0:
             detail = r.stdout.strip() or r.stderr.strip()
             with contextlib.suppress(ValueError, TypeError, KeyError):
@@ -227,6 +229,26 @@ class RealNetdevsimDriver:
             self.dir = None
             self._filters.clear()
             self._echo = None
+
+    def reset(self) -> dict[str, Any]:
+        """Make the started driver as good as new for another emulator (one round trip,
+        instead of the seconds a new guest server costs): the real port's knobs restored,
+        its filters and this driver's programs gone (the device re-created if netdevsim
+        still holds a program no filter uses), and the emulated device detached."""
+        data = self._call({"op": "reset"})
+        self.info = {k: data[k] for k in ("dev_id", "port", "ifindex", "netns",
+                                          "hw_tc_offload", "offloaded_id", "pid")}
+        if self.port is not None and self.port.netdev.priv is self.port:
+            self.port.netdev.priv = None
+        self.port = None
+        self.block_cb_list.clear()
+        self.answers.clear()
+        self._filters.clear()
+        self._progs.clear()
+        self._by_real_id.clear()
+        self._real_ids.clear()
+        self._echo = None
+        return data
 
     def __enter__(self) -> RealNetdevsimDriver:
         if self.dir is None:
@@ -469,25 +491,33 @@ class RealNetdevsimDriver:
 
 
 def attach_real_netdevsim(emu: EmulatorLike, vm: VM, name: str = "eth0", *,
+                          driver: RealNetdevsimDriver | None = None,
                           bind_programs: bool = True, live_holdings: bool = True,
                           timeout: float = 30.0) -> NetDevice:
     """An emulator device ``name`` backed by a real netdevsim port in ``vm``.
 
     The device is registered with a started :class:`RealNetdevsimDriver` (``dev.driver``),
-    is up, and has ``hw-tc-offload`` on like the real port. Call ``dev.driver.close()`` when
-    done (or use :func:`contextlib.closing` on it): the real port lives in the guest until
-    then (or until the VM stops)."""
+    is up, and has ``hw-tc-offload`` on like the real port. Pass ``driver`` (started, and
+    :meth:`~RealNetdevsimDriver.reset` if it served another emulator) to reuse its guest
+    server; otherwise one is started here. Call ``dev.driver.close()`` when done (or use
+    :func:`contextlib.closing` on it): the real port lives in the guest until then (or until
+    the VM stops)."""
     if emu.profile.name != "v6.1":
         raise ValueError(f"the real port runs Linux 6.1; the emulator's profile is "
                          f"{emu.profile.name}")
-    drv = RealNetdevsimDriver(vm, bind_programs=bind_programs, live_holdings=live_holdings,
-                              timeout=timeout)
-    drv.start()
+    drv = driver
+    if drv is None:
+        drv = RealNetdevsimDriver(vm, bind_programs=bind_programs,
+                                  live_holdings=live_holdings, timeout=timeout)
+        drv.start()
+    elif drv.vm is not vm:
+        raise ValueError("the driver serves another VM")
     try:
         dev = emu.net.add_device(name, driver=drv)
         drv.attach(dev)
         dev.up = True
     except BaseException:
-        drv.close()
+        if driver is None:
+            drv.close()
         raise
     return dev
