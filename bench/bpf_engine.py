@@ -22,7 +22,7 @@ from pathlib import Path
 
 from core.skb import SkBuff
 from hwsim import kbpf, packet
-from hwsim.bpf import ProgramTable, read_object
+from hwsim.bpf import BpfLoadError, ProgramTable, read_object
 from hwsim.bpf.kernel import load_in_kernel
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "bpf" / "corpus"
@@ -38,8 +38,12 @@ def _compile(stem: str, outdir: Path) -> Path:
     return out
 
 
-def _ours_pps(path: Path, frame: bytes, n: int) -> float:
-    prog = ProgramTable().load_object(path)
+def _ours_pps(path: Path, frame: bytes, n: int, engine: str = "python") -> float | None:
+    """pkt/s of our ``engine`` ("python", or "c": hwsim.bpf.cengine); None if unavailable."""
+    try:
+        prog = ProgramTable(engine=engine).load_object(path)
+    except BpfLoadError:
+        return None
     skb = SkBuff.from_bytes(frame, ifindex=1)
     run = prog.run
     for _ in range(min(n, 1000)):
@@ -69,12 +73,13 @@ def _kernel_call_pps(path: Path, frame: bytes, n: int) -> float:
         return n / (time.perf_counter() - t0)
 
 
-Row = tuple[str, float, float | None, float | None]
+Row = tuple[str, float, float | None, float | None, float | None]
 
 
 def measure(n: int, repeats: int = 1) -> tuple[list[Row], str | None]:
-    """[(program, ours pkt/s, kernel pkt/s, kernel one-call-per-packet pkt/s)], and why the
-    kernel side was skipped (then both kernel figures are None).
+    """[(program, python engine pkt/s, C engine pkt/s or None, kernel pkt/s, kernel
+    one-call-per-packet pkt/s)], and why the kernel side was skipped (then both kernel
+    figures are None).
 
     The repeats of the two sides are interleaved and each side's median is kept."""
     reason = kbpf.unavailable_reason()
@@ -84,14 +89,19 @@ def measure(n: int, repeats: int = 1) -> tuple[list[Row], str | None]:
         for label, stem in PROGRAMS.items():
             path = _compile(stem, Path(tmp))
             ours: list[float] = []
+            cen: list[float] = []
             kern: list[float] = []
             calls: list[float] = []
             for _ in range(max(1, repeats)):
-                ours.append(_ours_pps(path, frame, n))
+                ours.append(_ours_pps(path, frame, n) or 0.0)
+                c = _ours_pps(path, frame, n, "c")
+                if c is not None:
+                    cen.append(c)
                 if not reason:
                     kern.append(_kernel_pps(path, frame, n))
                     calls.append(_kernel_call_pps(path, frame, min(n, 20_000)))
             out.append((label, statistics.median(ours),
+                        statistics.median(cen) if cen else None,
                         statistics.median(kern) if kern else None,
                         statistics.median(calls) if calls else None))
     return out, reason
@@ -110,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     if reason:
         print(f"  kernel side skipped: {reason}")
     print(f"  {'program':<22}{'ours pkt/s':>14}{'kernel pkt/s':>16}{'kernel/ours':>13}")
-    for label, ours, kern, _calls in rows:
+    for label, py, c, kern, _calls in rows:
+        ours = max(py, c or 0.0)
         ratio = f"{kern / ours:>12.0f}x" if kern else f"{'-':>13}"
         kcol = f"{kern:>16,.0f}" if kern else f"{'-':>16}"
         print(f"  {label:<22}{ours:>14,.0f}{kcol}{ratio}")

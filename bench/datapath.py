@@ -21,16 +21,18 @@ def run(cfg: Config) -> Section:
     if reason:
         sec.notes.append(f"kernel side skipped: {reason}")
     t = sec.table(f"{cfg.packets:,} runs per program, 54-byte IPv4/TCP frame",
-                  ["program", "engine pkt/s", "TEST_RUN pkt/s", "kernel N x faster",
-                   "1 TEST_RUN per pkt", "that N x faster"])
-    for label, ours, kern, calls in rows:
-        t.add(label, fmt_rate(ours), fmt_rate(kern), fmt_ratio(ratio(kern, ours)),
-              fmt_rate(calls), fmt_ratio(ratio(calls, ours)))
-        sec.targets.append(Target(f"engine slowdown vs TEST_RUN, {label}", ratio(kern, ours),
+                  ["program", "python engine", "C engine", "TEST_RUN pkt/s",
+                   "kernel N x faster", "1 TEST_RUN per pkt", "that N x faster"])
+    for label, py, c, kern, calls in rows:
+        best = max(py, c or 0.0)
+        t.add(label, fmt_rate(py), fmt_rate(c), fmt_rate(kern), fmt_ratio(ratio(kern, best)),
+              fmt_rate(calls), fmt_ratio(ratio(calls, best)))
+        sec.targets.append(Target(f"engine slowdown vs TEST_RUN, {label}", ratio(kern, best),
                                   GOAL_SLOWDOWN, "x", higher=False))
     sec.notes.append("TEST_RUN pkt/s is 1e9 / the per-run duration BPF_PROG_TEST_RUN reports "
                      "with repeat=N (JIT-ed code, no syscall per packet; the kernel rounds "
                      "to whole ns). '1 TEST_RUN per pkt' is one repeat=1 syscall per packet, "
-                     "wall clock from Python. The engine is wall clock per "
-                     "BpfProgram.run(skb), the __sk_buff image included.")
+                     "wall clock from Python. The engines are wall clock per "
+                     "BpfProgram.run(skb), the __sk_buff image included; 'kernel N x faster' "
+                     "uses the faster engine (C: hwsim.bpf.cengine, when it compiles here).")
     return sec

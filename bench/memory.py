@@ -37,9 +37,11 @@ def _child(what: str, n: int) -> dict[str, float]:
         r.fill(1)  # one software filter runs tc_pass on every packet
         frame = packet.ipv4("udp", dport=9)
         send = r.emu.send
+        send("eth0", frame)
+        t1 = time.perf_counter()  # the C engine may have compiled above: not a packet cost
         for _ in range(n):
             send("eth0", frame)
-        extra["pkt_per_s"] = n / (time.perf_counter() - t0)
+        extra["pkt_per_s"] = n / (time.perf_counter() - t1)
     else:
         EmuRig(1)
     extra["seconds"] = time.perf_counter() - t0

@@ -80,7 +80,7 @@ def test_datapath() -> None:
     assert len(rows) == 3
     assert all(_number(r[1]) > 0 for r in rows)
     if os.geteuid() == 0:
-        assert all(_number(r[3]) > 0 for r in rows), sec.notes  # kernel/engine ratio
+        assert all(_number(r[4]) > 0 for r in rows), sec.notes  # kernel/engine ratio
 
 
 def test_memory() -> None:
