@@ -89,6 +89,8 @@ class BpfProgram:
 
     def run(self, skb: SkBuff) -> int:
         """``bpf_prog_run()``: run on ``skb``, write back ``__sk_buff`` stores; u32 result."""
+        if self.engine == "c":
+            return self._fn.run_skb(self, skb)  # type: ignore[union-attr]
         prog: BpfProgram = self
         tail_calls = 0
         while True:

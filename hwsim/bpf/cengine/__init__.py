@@ -45,6 +45,7 @@ __all__ = ["CProgram", "available", "compile_program", "run_repeat", "unavailabl
 M64 = (1 << 64) - 1
 M32 = 0xFFFFFFFF
 CE_OK, CE_FAULT, CE_PYERR, CE_BADINSN = 0, 1, 2, 3
+CE_CTX_DIRTY = 16  # or-ed into the status when a store hit the __sk_buff image
 SENTINEL = 0xFF  # op_bad: what the core finds past the last instruction
 
 _ALU_OPS = (I.BPF_ADD, I.BPF_SUB, I.BPF_MUL, I.BPF_DIV, I.BPF_OR, I.BPF_AND, I.BPF_LSH,
@@ -231,10 +232,40 @@ class CProgram:
         pkt = self.env.mem[REGION_PKT]
         with self._from_buffer(pkt) as cbuf:  # lent to C for this call only
             st = self._run(self._p, cbuf, len(pkt), r1 & M64,  # type: ignore[arg-type]
-                           self._ret)
+                           self._ret) & ~CE_CTX_DIRTY
         if st == CE_OK:
             return self._ret[0]
         self._raise(st)
+        raise AssertionError("unreachable")
+
+    def run_skb(self, prog: BpfProgram, skb: SkBuff) -> int:
+        """:meth:`BpfProgram.run` for a program on the C core: same results, same
+        write-back, same errors; the ``__sk_buff`` image is written back only when a
+        store hit it (the C core reports that), which saves most of the Python work."""
+        env = self.env
+        mem = env.mem
+        data = skb.data
+        mem[REGION_PKT] = data
+        ctxb = mem[REGION_CTX]
+        ctx.fill(ctxb, skb)  # type: ignore[arg-type]
+        env.skb, env.tail_calls = skb, 0
+        try:
+            with self._from_buffer(data) as cbuf:
+                st = self._run(self._p, cbuf, len(data), CTX_BASE, self._ret)
+        finally:
+            env.skb = None
+        if st == CE_OK:
+            return self._ret[0] & M32
+        if st == CE_CTX_DIRTY:
+            ctx.write_back(ctxb, skb)  # type: ignore[arg-type]
+            return self._ret[0] & M32
+        try:  # as BpfProgram.run: a fault raises without writing back, a tail call does
+            self._raise(st & ~CE_CTX_DIRTY)
+        except TailCall as tc:
+            ctx.write_back(ctxb, skb)  # type: ignore[arg-type]
+            return _run_tail(tc.prog, skb, env.tail_calls)  # type: ignore[arg-type]
+        except (MemFault, FellOff) as e:
+            raise BpfRuntimeError(f"{prog.name}: bad memory access ({e})") from e
         raise AssertionError("unreachable")
 
     def _raise(self, st: int) -> None:
@@ -261,9 +292,42 @@ class CProgram:
         with self.ffi.from_buffer(pkt) as cbuf:
             st = self.lib.ce_run_repeat(self._p, cbuf, len(pkt),  # type: ignore[arg-type]
                                         r1 & M64, repeat, self._ret, self._ns)
-        if st != CE_OK:
-            self._raise(st)
+        if st & ~CE_CTX_DIRTY != CE_OK:
+            self._raise(st & ~CE_CTX_DIRTY)
         return self._ret[0], self._ns[0]
+
+
+def _run_tail(prog: BpfProgram, skb: SkBuff, tail_calls: int) -> int:
+    """The rest of :meth:`BpfProgram.run` after a tail call into ``prog`` (either
+    engine): the same loop, starting with the caller's tail-call count."""
+    import struct
+
+    from hwsim.bpf.engine import AbsExit
+
+    while True:
+        env = prog.env
+        assert env is not None
+        env.skb = skb
+        env.tail_calls = tail_calls
+        mem = env.mem
+        mem[REGION_PKT] = skb.data
+        ctxb = mem[REGION_CTX]
+        ctx.fill(ctxb, skb)  # type: ignore[arg-type]
+        try:
+            r0 = prog._fn(CTX_BASE)  # type: ignore[operator]
+        except TailCall as tc:
+            ctx.write_back(ctxb, skb)  # type: ignore[arg-type]
+            prog = tc.prog  # type: ignore[assignment]
+            tail_calls = env.tail_calls
+            continue
+        except AbsExit:
+            r0 = 0
+        except (IndexError, TypeError, struct.error, MemFault, FellOff) as e:
+            raise BpfRuntimeError(f"{prog.name}: bad memory access ({e})") from e
+        finally:
+            env.skb = None
+        ctx.write_back(ctxb, skb)  # type: ignore[arg-type]
+        return r0 & M32
 
 
 def compile_program(insns: list[I.Insn] | tuple[I.Insn, ...], env: RunEnv,

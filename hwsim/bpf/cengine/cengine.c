@@ -230,6 +230,7 @@ static int run_once(ce_prog *p, uint64_t ctx, uint64_t *ret)
     const ce_insn *const base = p->insns;
     const ce_insn *ins = base;
     uint64_t count = 0;
+    int dirty = 0;  /* a store hit the __sk_buff image */
     uint64_t addr;
     uint8_t *q;
     int st;
@@ -257,6 +258,7 @@ static int run_once(ce_prog *p, uint64_t ctx, uint64_t *ret)
     addr = DST + (uint64_t)(int64_t)ins->off; \
     q = xlate(p, addr, n); \
     if (q == NULL) FAULT(addr, n); \
+    dirty |= (addr >> 32) == REGION_CTX; \
     st_le(q, n, (v)); NEXT;
 
     goto *tbl[ins->op];  /* the glue appends two 0xff sentinels: op_bad at index n */
@@ -335,6 +337,7 @@ atomic_dw: {
     q = xlate(p, addr, n);
     if (q == NULL)
         FAULT(addr, n);
+    dirty |= (addr >> 32) == REGION_CTX;
     uint64_t old = ld_le(q, n), val = SRC, nv;
     switch (IMM) {
     case 0xf1:  /* cmpxchg */
@@ -369,7 +372,7 @@ ld_ind: {
     if (off > 0x7FFFFFFFu || off + (uint64_t)n > pk->len) {
         *ret = 0;  /* bpf_skb_load_helper: out of bounds ends the program with 0 */
         p->insns_run = count + 1;
-        return CE_OK;
+        return dirty ? CE_CTX_DIRTY : CE_OK;
     }
     for (int i = 0; i < n; i++)
         v = (v << 8) | pk->base[off + i];
@@ -425,25 +428,28 @@ jsle32_k: JUMP((int32_t)D32 <= (int32_t)IMM);
 jsle32_x: JUMP((int32_t)D32 <= (int32_t)S32);
 
 call:
+    /* helpers write memory only through pointer arguments; skb_load_bytes is the one
+     * that may target the context image (the verifier forbids it, we stay exact) */
+    dirty |= (int32_t)IMM == 26 && (r[3] >> 32) == REGION_CTX;
     st = call_helper(p, (int32_t)IMM, r, (uint32_t)(ins - base));
     if (st != CE_OK) {
         p->insns_run = count + 1;
-        return st;
+        return st | (dirty ? CE_CTX_DIRTY : 0);
     }
     NEXT;
 op_exit:
     *ret = r[0];
     p->insns_run = count + 1;
-    return CE_OK;
+    return dirty ? CE_CTX_DIRTY : CE_OK;
 
 fault:
     p->fault_pc = (uint32_t)(ins - base);
     p->insns_run = count + 1;
-    return CE_FAULT;
+    return CE_FAULT | (dirty ? CE_CTX_DIRTY : 0);
 op_bad:  /* an unknown opcode, or the sentinel past the end (fault_pc == n) */
     p->fault_pc = (uint32_t)(ins - base);
     p->insns_run = count;
-    return CE_BADINSN;
+    return CE_BADINSN | (dirty ? CE_CTX_DIRTY : 0);
 
 #undef DST
 #undef SRC
@@ -479,13 +485,13 @@ int ce_run_repeat(ce_prog *p, char *pkt, uint64_t len, uint64_t ctx, uint32_t re
     p->regions[REGION_PKT].len = len;
     if (repeat == 0)
         repeat = 1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
     for (i = 0; i < repeat; i++) {
         st = run_once(p, ctx, ret);
-        if (st != CE_OK)
+        if ((st & ~CE_CTX_DIRTY) != CE_OK)
             break;
     }
-    clock_gettime(CLOCK_MONOTONIC, &t1);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
     p->regions[REGION_PKT].base = NULL;
     p->regions[REGION_PKT].len = 0;
     *ns = (uint64_t)(t1.tv_sec - t0.tv_sec) * 1000000000ull

@@ -32,7 +32,7 @@ typedef struct {
 } ce_map;
 
 typedef struct {
-    const ce_insn *insns;
+    const ce_insn *insns;    /* n instructions, then two sentinels (op 0xff) */
     uint32_t n;
     uint32_t nregions;
     ce_region *regions;
@@ -49,13 +49,16 @@ enum {
     CE_OK = 0,        /* *ret holds r0 */
     CE_FAULT = 1,     /* bad memory access: fault_addr/fault_size/fault_pc */
     CE_PYERR = 2,     /* a Python helper raised; the glue holds the exception */
-    CE_BADINSN = 3    /* fell off the end or an opcode the core does not know */
+    CE_BADINSN = 3,   /* fell off the end or an opcode the core does not know */
+    CE_CTX_DIRTY = 16 /* or-ed in: a store hit the __sk_buff image (write it back) */
 };
 
 /* Run once with r1 = ctx (packet region 3 = pkt[0:len]). */
 int ce_run(ce_prog *p, char *pkt, uint64_t len, uint64_t ctx, uint64_t *ret);
 
-/* BPF_PROG_TEST_RUN's loop: `repeat` runs on the same packet and context, timed with
- * CLOCK_MONOTONIC around the whole loop; *ret is the last r0, *ns the total time. */
+/* BPF_PROG_TEST_RUN's loop: `repeat` runs on the same packet and context, timed around
+ * the whole loop with CLOCK_THREAD_CPUTIME_ID (like the kernel's bpf_test_timer, which
+ * stops while the task is rescheduled, time spent preempted is not counted); *ret is
+ * the last r0, *ns the total time. */
 int ce_run_repeat(ce_prog *p, char *pkt, uint64_t len, uint64_t ctx, uint32_t repeat,
                   uint64_t *ret, uint64_t *ns);
