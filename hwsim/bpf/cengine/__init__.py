@@ -264,7 +264,7 @@ class CProgram:
         except TailCall as tc:
             ctx.write_back(ctxb, skb)  # type: ignore[arg-type]
             return _run_tail(tc.prog, skb, env.tail_calls)  # type: ignore[arg-type]
-        except (MemFault, FellOff) as e:
+        except MemFault as e:  # FellOff propagates as from the Python engine
             raise BpfRuntimeError(f"{prog.name}: bad memory access ({e})") from e
         raise AssertionError("unreachable")
 
@@ -322,7 +322,7 @@ def _run_tail(prog: BpfProgram, skb: SkBuff, tail_calls: int) -> int:
             continue
         except AbsExit:
             r0 = 0
-        except (IndexError, TypeError, struct.error, MemFault, FellOff) as e:
+        except (IndexError, TypeError, struct.error, MemFault) as e:
             raise BpfRuntimeError(f"{prog.name}: bad memory access ({e})") from e
         finally:
             env.skb = None
@@ -369,7 +369,7 @@ def run_repeat(prog: BpfProgram, packet: bytes, repeat: int, *,
             r0, ns = fn.repeat(CTX_BASE, repeat)
         except TailCall:
             pass  # fall through to the generic loop
-        except (MemFault, FellOff) as e:
+        except MemFault as e:
             raise BpfRuntimeError(f"{prog.name}: bad memory access ({e})") from e
         else:
             ctx.write_back(ctxb, skb)  # type: ignore[arg-type]
