@@ -211,12 +211,32 @@ def test_random_programs_match_python_engine(inits, body):
 
 
 @needs_c
-@settings(max_examples=200, deadline=None)
-@given(op=st.sampled_from(ALU_OPS), wide=st.booleans(), a=u64, b=u64)
-def test_alu_register_operands_match_python_engine(op, wide, a, b):
+@settings(max_examples=400, deadline=None)
+@given(op=st.sampled_from(ALU_OPS), wide=st.booleans(), x=st.booleans(), a=u64, b=u64,
+       imm=s32)
+def test_every_alu_op_matches_python_engine(op, wide, x, a, b, imm):
+    """One ALU instruction, register or immediate operand, on edge-heavy values."""
     cls = I.BPF_ALU64 if wide else I.BPF_ALU
-    ins = Insn(cls | op | I.BPF_K, 0) if op == I.BPF_NEG else Insn(cls | op | I.BPF_X, 0, 1)
+    if op == I.BPF_NEG:
+        ins = Insn(cls | op | I.BPF_K, 0)
+    elif x:
+        ins = Insn(cls | op | I.BPF_X, 0, 1)
+    else:
+        ins = Insn(cls | op | I.BPF_K, 0, 0, 0, imm)
     insns = _assemble([a, b, 0, 0, 0, 0], [ins])
+    assert _run_engine("c", insns) == _run_engine("python", insns)
+
+
+@needs_c
+@settings(max_examples=400, deadline=None)
+@given(op=st.sampled_from(JMP_OPS), wide=st.booleans(), x=st.booleans(), a=u64, b=u64,
+       imm=s32)
+def test_every_jump_matches_python_engine(op, wide, x, a, b, imm):
+    """One conditional jump, register or immediate operand: the branch taken decides r0."""
+    cls = I.BPF_JMP if wide else I.BPF_JMP32
+    jmp = Insn(cls | op | I.BPF_X, 2, 3, 1) if x else Insn(cls | op | I.BPF_K, 2, 0, 1, imm)
+    insns = [*ld_imm64(2, a), *ld_imm64(3, b), mov64_imm(0, 1), jmp, mov64_imm(0, 2),
+             exit_()]
     assert _run_engine("c", insns) == _run_engine("python", insns)
 
 
