@@ -37,7 +37,11 @@ was obtained, ``RemoteAnswer.source``):
   for (netdevsim's "oldprog doesn't match driver's state" path answers 0, unless its earlier
   checks refuse), ``TC_CLSBPF_STATS`` (netdevsim answers -EOPNOTSUPP to every command but
   ``TC_CLSBPF_OFFLOAD``), and programs this bridge cannot carry (classic bytecode, programs
-  with maps): -EOPNOTSUPP with a ``netdevsim-remote:`` message.
+  with maps): -EOPNOTSUPP with a ``netdevsim-remote:`` message;
+- ``load``: the device-bound ``BPF_PROG_LOAD`` in the guest failed (``bpf_bind_accept=N``,
+  ``bpf_bind_verifier_accept=N``): its errno, with a ``netdevsim-remote:`` message. With
+  real tc the load fails before any filter request; the emulator had loaded the program
+  already, so its core did send one.
 
 The real port speaks Linux 6.1; use the emulator's ``v6.1`` profile (a ``v5.2`` core sends
 request sequences the 6.1 kernel never would, and the echoes above would not line up).
@@ -99,7 +103,7 @@ class RemoteAnswer:
     oldprog: str | None
     ret: int
     extack: str | None
-    source: str  # real | kmsg | echo | local
+    source: str  # real | kmsg | echo | local | load
     offloaded_id: int | None
     seconds: float
 
@@ -480,6 +484,7 @@ class RealNetdevsimDriver:
         elif data.get("stage") == "load":
             # no request reached the real driver: the core's rollback is carried as usual
             msg = f"{BRIDGE}: loading the program on the real port failed ({data.get('detail')})"
+            return self._answer(kind, prog, old, ret, extack, msg, "load", t0)
         elif real_old is not None:
             # the real kernel already sent the reverse replace (cls_bpf_offload_cmd());
             # whether it was accepted shows in the real filter's IN_HW
