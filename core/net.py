@@ -419,25 +419,36 @@ class Net:
                     ch.tps.remove(tp)
                 self._chain_put(ch)
                 return
-            try:
-                tp, _ = ch.tp_find(protocol, prio, False)
-            except ValueError:
-                tp = None
-            if tp is None:
-                raise TcError(-ENOENT, "Filter with specified priority/protocol not found")
-            if kind is not None and kind != tp.kind:
-                raise TcError(-EINVAL, "Specified filter kind does not match existing one")
+            tp = self._existing_tp(ch, protocol, prio, kind)
             if handle == 0:
                 tp.ops.destroy(tp, extack)
                 ch.tps.remove(tp)
                 self._chain_put(ch)
                 return
-            fh = tp.ops.get(handle)
-            if fh is None:
-                raise TcError(-ENOENT, "Specified filter handle not found")
+            fh = self._existing_filter(tp, handle)
             if tp.ops.delete(tp, fh, extack):
                 ch.tps.remove(tp)
                 self._chain_put(ch)
+
+    @staticmethod
+    def _existing_tp(ch: Chain, protocol: int, prio: int, kind: str | None) -> TcfProto:
+        """The lookup shared by ``tc_del_tfilter`` and ``tc_get_tfilter``."""
+        try:
+            tp, _ = ch.tp_find(protocol, prio, False)
+        except ValueError:
+            tp = None
+        if tp is None:
+            raise TcError(-ENOENT, "Filter with specified priority/protocol not found")
+        if kind is not None and kind != tp.kind:
+            raise TcError(-EINVAL, "Specified filter kind does not match existing one")
+        return tp
+
+    @staticmethod
+    def _existing_filter(tp: TcfProto, handle: int) -> Any:
+        fh = tp.ops.get(handle)
+        if fh is None:
+            raise TcError(-ENOENT, "Specified filter handle not found")
+        return fh
 
     def filter_get(
         self,
@@ -457,17 +468,8 @@ class Net:
         ch = block.chain_get(chain, False)
         if ch is None:
             raise TcError(-EINVAL, "Cannot find specified filter chain")
-        try:
-            tp, _ = ch.tp_find(protocol, prio, False)
-        except ValueError:
-            tp = None
-        if tp is None:
-            raise TcError(-ENOENT, "Filter with specified priority/protocol not found")
-        if kind is not None and kind != tp.kind:
-            raise TcError(-EINVAL, "Specified filter kind does not match existing one")
-        fh = tp.ops.get(handle)
-        if fh is None:
-            raise TcError(-ENOENT, "Specified filter handle not found")
+        tp = self._existing_tp(ch, protocol, prio, kind)
+        fh = self._existing_filter(tp, handle)
         self._refresh_stats(tp, fh)
         return tp, fh
 
