@@ -13,12 +13,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from core import bus
 from core.errors import EINVAL, Extack
+from core.events import EventLog
 from core.flags import TCA_CLS_FLAGS_IN_HW, tc_skip_sw
 from core.offload import TcSetupType
 
@@ -52,6 +55,33 @@ class Profile:
         raise NotImplementedError
 
     @staticmethod
+    def _prepare(
+        tp: TcfProto,
+        prog: ClsBpfFilter | None,
+        oldprog: ClsBpfFilter | None,
+        extack: Extack | None,
+    ) -> tuple[bool, Any]:
+        """The common start of ``cls_bpf_offload_cmd()``: skip_sw comes from the new
+        program, the request's fields from whichever program is there (``prog ?: oldprog``)."""
+        from core.cls_bpf import ClsBpf
+
+        skip_sw = prog is not None and tc_skip_sw(prog.gen_flags)
+        obj = prog if prog is not None else oldprog
+        assert obj is not None
+        return skip_sw, ClsBpf.request(tp, obj, prog, oldprog, extack)
+
+    @staticmethod
+    @contextmanager
+    def _rolling_back(log: EventLog) -> Iterator[None]:
+        """Events of the swapped-arguments call are recorded as ``rollback``, one deeper."""
+        log.depth += 1
+        try:
+            with log.op("rollback"):
+                yield
+        finally:
+            log.depth -= 1
+
+    @staticmethod
     def _final_check(prog: ClsBpfFilter | None, skip_sw: bool) -> int:
         """The last rule of ``cls_bpf_offload_cmd()``: a skip_sw filter that no callback
         took is refused with -EINVAL (no extack, no rollback)."""
@@ -73,13 +103,8 @@ class ProfileV61(Profile):
         is_rollback: bool = False,
     ) -> int:
         """Mirrors v6.1 ``cls_bpf_offload_cmd()``."""
-        from core.cls_bpf import ClsBpf
-
         block = tp.block
-        skip_sw = prog is not None and tc_skip_sw(prog.gen_flags)
-        obj = prog if prog is not None else oldprog
-        assert obj is not None
-        req = ClsBpf.request(tp, obj, prog, oldprog, extack)
+        skip_sw, req = self._prepare(tp, prog, oldprog, extack)
         if prog is not None and oldprog is not None:
             err = bus.tc_setup_cb_replace(block, CLSBPF, req, skip_sw, oldprog, prog)
         elif prog is not None:
@@ -89,13 +114,8 @@ class ProfileV61(Profile):
             err = bus.tc_setup_cb_destroy(block, CLSBPF, req, skip_sw, oldprog)
         if prog is not None and err:
             if not is_rollback:
-                log = block.net.log
-                log.depth += 1
-                try:
-                    with log.op("rollback"):
-                        self.offload_cmd(tp, oldprog, prog, extack, True)
-                finally:
-                    log.depth -= 1
+                with self._rolling_back(block.net.log):
+                    self.offload_cmd(tp, oldprog, prog, extack, True)
             return err
         return self._final_check(prog, skip_sw)
 
@@ -116,13 +136,8 @@ class ProfileV52(Profile):
         depth: int = 0,
     ) -> int:
         """Mirrors v5.2 ``cls_bpf_offload_cmd()``, recursion included (bounded here)."""
-        from core.cls_bpf import ClsBpf
-
         block = tp.block
-        skip_sw = prog is not None and tc_skip_sw(prog.gen_flags)
-        obj = prog if prog is not None else oldprog
-        assert obj is not None
-        req = ClsBpf.request(tp, obj, prog, oldprog, extack)
+        skip_sw, req = self._prepare(tp, prog, oldprog, extack)
         if oldprog is not None:
             bus.tcf_block_offload_dec(block, oldprog)
         err = bus.tc_setup_cb_call_seed(block, CLSBPF, req, skip_sw)
@@ -138,12 +153,8 @@ class ProfileV52(Profile):
                         self.name,
                     )
                     return err
-                log.depth += 1
-                try:
-                    with log.op("rollback"):
-                        self.offload_cmd(tp, oldprog, prog, extack, depth + 1)
-                finally:
-                    log.depth -= 1
+                with self._rolling_back(log):
+                    self.offload_cmd(tp, oldprog, prog, extack, depth + 1)
                 return err
             if err > 0:
                 prog.in_hw_count = err
