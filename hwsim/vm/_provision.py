@@ -32,7 +32,7 @@ from pathlib import Path
 import attrs
 
 from ._errors import ProvisionError, VMUnavailable
-from ._initramfs import build_initramfs
+from ._initramfs import INIT_VERSION, build_initramfs
 
 Progress = Callable[[str], None]
 
@@ -255,7 +255,7 @@ def provision(cache_dir: Path | str | None = None, progress: Progress | None = N
         steps.run("vmlinux", "vmlinux from the bzImage",
                   lambda: extract_vmlinux(bz, root / "vmlinux"))
         moddir = root / "root" / "lib" / "modules" / abi
-        steps.run("initramfs", "busybox initramfs",
+        steps.run(f"initramfs-{INIT_VERSION}", "busybox initramfs",
                   lambda: build_initramfs(moddir, BUSYBOX, root / "initrd.cpio"))
         (cache / "current").write_text(abi + "\n")
     return Provisioned(
@@ -273,7 +273,7 @@ def _cached_abi(cache: Path) -> str | None:
     if not cur.exists():
         return None
     abi = cur.read_text().strip()
-    if not (cache / f"{abi}-v{_LAYOUT}" / "stamps" / "initramfs").exists():
+    if not (cache / f"{abi}-v{_LAYOUT}" / "stamps" / f"initramfs-{INIT_VERSION}").exists():
         return None
     if not Path(f"/usr/src/linux-headers-{abi}").is_dir():
         return None
