@@ -336,15 +336,23 @@ class Emulator:
 
     def gc(self) -> None:
         """Free programs nothing references any more (``bpf_prog_put`` to zero): device
-        bound ones leave their driver's ``bpf_bound_progs`` too."""
-        live = {id(f.prog) for _, _, f in self.filters()}
-        live |= {id(p) for p in self.pinned.values()}
-        live |= {id(p) for p in self.xdp.values()}
-        for drv in self.nsim.devices.values():
-            live |= {id(s.prog) for p in drv.ports for s in p.hw.slots}
-        for prog in list(self.table.programs.values()):
-            if id(prog) in live:
-                continue
+        bound ones leave their driver's ``bpf_bound_progs`` too. The filter walk stops as
+        soon as every loaded program is known to be referenced, so the usual case (nothing
+        to free) does not cost a walk of every filter."""
+        if not self.table.programs:
+            return
+        pending = {id(p): p for p in self.table.programs.values()}
+        held = [*self.pinned.values(), *self.xdp.values()]
+        held += [s.prog for drv in self.nsim.devices.values() for p in drv.ports
+                 for s in p.hw.slots]
+        for p in held:
+            pending.pop(id(p), None)
+        if pending:
+            for _, _, f in self.filters():
+                pending.pop(id(f.prog), None)
+                if not pending:
+                    break
+        for prog in pending.values():
             self.table.unload(prog.id)
             if prog.offload_ifindex is not None:
                 drv = self.nsim.driver_for_ifindex(prog.offload_ifindex)
