@@ -114,7 +114,7 @@ def run_case(task: tuple[tuple[Command, ...], ExploreConfig, Case]) -> CaseOutco
     """Run one case; top-level so that spawned workers can import it."""
     commands, cfg, case = task
     cmds = with_faults(commands, case.faults)
-    run = run_commands(cmds, cfg)
+    run = run_commands(cmds, cfg, snapshots=False)
     found = tuple(Found(v, s.index) for s in run.steps for v in s.new)
     later: tuple[Site, ...] = ()
     if len(case.faults) == 1 and not case.faults[0].is_reset:
@@ -258,7 +258,7 @@ def reproductions(commands: Sequence[Command], outcomes: Sequence[CaseOutcome],
 
 
 def reproduces(cmds: Sequence[Command], sig: Signature, cfg: ExploreConfig) -> bool:
-    run = run_commands(cmds, cfg)
+    run = run_commands(cmds, cfg, snapshots=False)
     return any(signature(v) == sig for s in run.steps for v in s.new)
 
 

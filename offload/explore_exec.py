@@ -112,7 +112,7 @@ class StepResult:
     entry: Entry
     violations: tuple[Violation, ...]  # all that hold after this step
     new: tuple[Violation, ...]  # those not already present after the previous step
-    state: Snapshot
+    state: Snapshot | None  # None when the run was made without snapshots
 
 
 @attrs.define
@@ -134,8 +134,12 @@ def _reblame_after_reset(v: Violation, reset_step: int | None) -> Violation:
 
 
 def run_commands(commands: Sequence[Command], cfg: ExploreConfig,
-                 on_step: Callable[[StepResult], None] | None = None) -> CaseRun:
-    """Run ``commands`` on a fresh emulator, checking the invariants after each one."""
+                 on_step: Callable[[StepResult], None] | None = None,
+                 snapshots: bool = True) -> CaseRun:
+    """Run ``commands`` on a fresh emulator, checking the invariants after each one.
+
+    ``snapshots=False`` skips the per-step state snapshot (the fault cases never read it;
+    reports and the baseline do)."""
     emu = make_emulator(cfg)
     session = ExploreSession(emu)
     checker = InvariantChecker(emu)
@@ -157,7 +161,8 @@ def run_commands(commands: Sequence[Command], cfg: ExploreConfig,
         new = tuple(v for v in found if v.invariant not in STATE_INVARIANTS
                     or (v.invariant, v.where) not in open_before)
         open_before = keys
-        step = StepResult(i, cmd, entry, tuple(found), new, snapshot(emu))
+        step = StepResult(i, cmd, entry, tuple(found), new,
+                          snapshot(emu) if snapshots else None)
         steps.append(step)
         if on_step is not None:
             on_step(step)

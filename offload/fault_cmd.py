@@ -149,12 +149,18 @@ class FaultShim:
     _wrapped: set[int] = attrs.field(factory=set)
 
     def install(self) -> None:
-        """Wrap the drivers of all current devices (idempotent; call before each step)."""
+        """Wrap the drivers of all current devices (idempotent; call before each step).
+        Blocks are walked only when a driver was newly wrapped: callbacks bound later go
+        through the wrapped ``ndo_setup_tc`` and are wrapped there."""
+        new = False
         for dev in list(self.emu.net.devices.values()):
             drv = dev.driver
             if drv is None or id(drv) in self._wrapped or not dev.has_setup_tc:
                 continue
             self._wrap_driver(drv)
+            new = True
+        if not new:
+            return
         for block in self.emu.blocks():  # callbacks bound before the shim was installed
             for block_cb in block.cb_list:
                 dev = self.emu.net.devices.get(str(block_cb.owner).rpartition(":")[2])
