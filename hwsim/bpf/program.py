@@ -91,32 +91,36 @@ class BpfProgram:
         """``bpf_prog_run()``: run on ``skb``, write back ``__sk_buff`` stores; u32 result."""
         if self.engine == "c":
             return self._fn.run_skb(self, skb)  # type: ignore[union-attr]
-        prog: BpfProgram = self
-        tail_calls = 0
-        while True:
-            env = prog.env
-            assert env is not None
-            env.skb = skb
-            env.tail_calls = tail_calls
-            mem = env.mem
-            mem[REGION_PKT] = skb.data
-            ctxb = mem[2]
-            ctx.fill(ctxb, skb)  # type: ignore[arg-type]
-            try:
-                r0 = prog._fn(CTX_BASE)  # type: ignore[operator]
-            except TailCall as tc:
-                ctx.write_back(ctxb, skb)  # type: ignore[arg-type]
-                prog = tc.prog  # type: ignore[assignment]
-                tail_calls = env.tail_calls
-                continue
-            except AbsExit:
-                r0 = 0
-            except (IndexError, TypeError, struct.error, MemFault) as e:
-                raise BpfRuntimeError(f"{prog.name}: bad memory access ({e})") from e
-            finally:
-                env.skb = None
+        return run_from(self, skb, 0)
+
+
+def run_from(prog: BpfProgram, skb: SkBuff, tail_calls: int) -> int:
+    """The Python engine's ``bpf_prog_run()`` loop from ``prog`` on, following tail calls
+    (``tail_calls`` already taken; the C core resumes here after a tail call into Python)."""
+    while True:
+        env = prog.env
+        assert env is not None
+        env.skb = skb
+        env.tail_calls = tail_calls
+        mem = env.mem
+        mem[REGION_PKT] = skb.data
+        ctxb = mem[2]
+        ctx.fill(ctxb, skb)  # type: ignore[arg-type]
+        try:
+            r0 = prog._fn(CTX_BASE)  # type: ignore[operator]
+        except TailCall as tc:
             ctx.write_back(ctxb, skb)  # type: ignore[arg-type]
-            return r0 & 0xFFFFFFFF
+            prog = tc.prog  # type: ignore[assignment]
+            tail_calls = env.tail_calls
+            continue
+        except AbsExit:
+            r0 = 0
+        except (IndexError, TypeError, struct.error, MemFault) as e:
+            raise BpfRuntimeError(f"{prog.name}: bad memory access ({e})") from e
+        finally:
+            env.skb = None
+        ctx.write_back(ctxb, skb)  # type: ignore[arg-type]
+        return r0 & 0xFFFFFFFF
 
 
 @attrs.define(eq=False)

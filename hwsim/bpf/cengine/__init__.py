@@ -298,36 +298,10 @@ class CProgram:
 
 
 def _run_tail(prog: BpfProgram, skb: SkBuff, tail_calls: int) -> int:
-    """The rest of :meth:`BpfProgram.run` after a tail call into ``prog`` (either
-    engine): the same loop, starting with the caller's tail-call count."""
-    import struct
+    """The rest of :meth:`BpfProgram.run` after a tail call into ``prog`` (either engine)."""
+    from hwsim.bpf.program import run_from
 
-    from hwsim.bpf.engine import AbsExit
-
-    while True:
-        env = prog.env
-        assert env is not None
-        env.skb = skb
-        env.tail_calls = tail_calls
-        mem = env.mem
-        mem[REGION_PKT] = skb.data
-        ctxb = mem[REGION_CTX]
-        ctx.fill(ctxb, skb)  # type: ignore[arg-type]
-        try:
-            r0 = prog._fn(CTX_BASE)  # type: ignore[operator]
-        except TailCall as tc:
-            ctx.write_back(ctxb, skb)  # type: ignore[arg-type]
-            prog = tc.prog  # type: ignore[assignment]
-            tail_calls = env.tail_calls
-            continue
-        except AbsExit:
-            r0 = 0
-        except (IndexError, TypeError, struct.error, MemFault) as e:
-            raise BpfRuntimeError(f"{prog.name}: bad memory access ({e})") from e
-        finally:
-            env.skb = None
-        ctx.write_back(ctxb, skb)  # type: ignore[arg-type]
-        return r0 & M32
+    return run_from(prog, skb, tail_calls)
 
 
 def compile_program(insns: list[I.Insn] | tuple[I.Insn, ...], env: RunEnv,
