@@ -71,3 +71,28 @@ def test_corpus_is_large_enough() -> None:
     assert len(OWN_NAMES) >= 30
     for name in OWN_NAMES:
         assert (CONFORMANCE / "expected" / f"{name}.json").exists(), name
+
+
+def _diff_against_vm(results: tuple[dict[str, list[Entry]], str], scripts: Path,
+                     name: str) -> None:
+    """What ``offload diff`` does: the emulator (netdevsim profile) against the VM's run of
+    the same script, both normalised, command by command."""
+    from offload.diff import compare, run_emulator
+    from offload.script import parse_script
+
+    got_all, progs = results
+    cmds = parse_script((scripts / f"{name}.sh").read_text().splitlines(), {"PROGS": progs})
+    emu = run_emulator({name: cmds}, "v6.1")[name]
+    d = compare(name, emu, got_all[name], [progs])
+    assert d.agree, "\n".join(
+        f"#{x.index} $ {x.cmd}\n  emulator {x.emulator}\n  kernel   {x.kernel}" for x in d.lines)
+
+
+@pytest.mark.parametrize("name", OWN_NAMES)
+def test_offload_diff_emulator_matches_vm(own_results, name: str) -> None:  # type: ignore[no-untyped-def]
+    _diff_against_vm(own_results, CONFORMANCE / "scripts", name)
+
+
+@pytest.mark.parametrize("name", SHARED_NAMES)
+def test_offload_diff_emulator_matches_vm_shared(shared_results, name: str) -> None:  # type: ignore[no-untyped-def]
+    _diff_against_vm(shared_results, SHARED / "scripts", name)
