@@ -244,6 +244,11 @@ class InvariantChecker:
         failed_remove = any(e.prog is None and e.ret < 0 and e.op in ("delete", "rollback",
                                                                       "replay-remove")
                             for e in events)
+        failed_unbind = any(e.op == "unbind" and e.setup_type == "TC_SETUP_BLOCK" and e.ret < 0
+                            for e in events)
+        if failed_unbind:
+            return (f"a failed unbind: tcf_block_offload_unbind ignores the error and the "
+                    f"driver's callbacks stay bound to the block (profile {profile})")
         if failed_bind and acked_foreign_remove:
             return (f"quirk B(a): the failed bind's replay remove was acknowledged by a port "
                     f"that never held the filter (profile {profile})")
