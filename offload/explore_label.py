@@ -33,4 +33,6 @@ def kind_label(sig: Sequence[str]) -> str:
         return f"kernel: {profile} rollback kept failing"
     if "remove failed" in cause:
         return "kernel: remove errors ignored"
+    if "failed unbind" in cause:
+        return "kernel: unbind errors ignored"
     return "kernel bookkeeping"
