@@ -16,6 +16,9 @@ Each invariant has a stable name:
     After a failed filter add/replace, every port holds exactly what it held before.
 ``termination``
     Rollback depth stays bounded (the v5.2 ``cls_bpf_offload_cmd`` recursion is reported).
+``flags-consistent``
+    A filter that is not skip_hw shows exactly one of ``in_hw`` and ``not_in_hw`` (the kernel
+    itself breaks this: quirk A).
 ``driver-contract``
     Every callback did what it answered: an accepted add/replace leaves the new program
     held (and the old one gone), an accepted remove leaves it gone, a refused request
@@ -36,7 +39,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from core.events import BusEvent
-from core.flags import TCA_CLS_FLAGS_IN_HW, tc_skip_hw, tc_skip_sw
+from core.flags import (
+    TCA_CLS_FLAGS_IN_HW,
+    TCA_CLS_FLAGS_NOT_IN_HW,
+    tc_skip_hw,
+    tc_skip_sw,
+)
 from core.offload import FlowBlockCb
 from core.profile import UNBOUNDED_ROLLBACK
 
@@ -49,6 +57,7 @@ INVARIANTS: dict[str, str] = {
     "skip_sw-contract": "a skip_sw filter is held by every offload-capable bound port",
     "rollback-restores": "a failed add/replace leaves every port as it was",
     "termination": "rollback recursion is bounded",
+    "flags-consistent": "a filter shows exactly one of in_hw and not_in_hw",
     "driver-contract": "each callback did what it answered",
 }
 
@@ -192,6 +201,16 @@ class InvariantChecker:
                     if problems:
                         v("bookkeeping-matches-hardware", where, "; ".join(problems),
                           *blame_for("bookkeeping"))
+                    both = f.gen_flags & TCA_CLS_FLAGS_NOT_IN_HW and flag
+                    if not tc_skip_hw(f.gen_flags) and (both or not (
+                            f.gen_flags & (TCA_CLS_FLAGS_IN_HW | TCA_CLS_FLAGS_NOT_IN_HW))):
+                        state = "both in_hw and not_in_hw" if both else \
+                            "neither in_hw nor not_in_hw"
+                        cause = (f"quirk A: {state} after a bind replay or an unbind "
+                                 f"(profile {profile})")
+                        blame = blame_for("flags")
+                        v("flags-consistent", where, f"the dump shows {state}",
+                          *(blame if blame[0] != "kernel" else ("kernel", cause)))
                     if tc_skip_sw(f.gen_flags):
                         missing = [cb.owner for cb, h in audited
                                    if self._offload_on(cb) and not any(x is f.prog for x in h)]
