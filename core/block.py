@@ -175,6 +175,8 @@ class Block:
         except Exception as exc:
             raised = f"{type(exc).__name__}: {exc}"
             ret = -EIO
+            for block_cb in bo.cb_list:  # whatever it registered before raising is dropped
+                _driver_list_del(block_cb)
             bo.cb_list.clear()
         if raised is not None and bo.extack is not None:
             bo.extack.set(f"{dev.driver_name}: driver error ({raised})")

@@ -202,3 +202,17 @@ def test_profiles_order_unbind_and_flush_differently(net):
     else:
         assert ops[0] == "delete" and "unbind" in ops
     assert a.held["ea"] == []
+
+
+def test_driver_raising_during_bind_is_eio_and_leaves_nothing(net):
+    class Raises(TestDriver):
+        def ndo_setup_tc(self, dev, type, bo):
+            super().ndo_setup_tc(dev, type, bo)  # registers its callback, then fails
+            raise RuntimeError("firmware timeout")
+
+    d = Raises("R")
+    offload_dev(net, "er", d)
+    with pytest.raises(TcError) as ei:
+        bind(net, "er")
+    assert ei.value.errno == errno.EIO and "firmware timeout" in ei.value.extack
+    assert d.cbs == [] and 1 not in net.blocks
