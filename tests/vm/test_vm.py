@@ -37,3 +37,17 @@ def test_command_timeout_kills_only_the_command(vm: VM) -> None:
     r = vm.run(["sleep", "30"], timeout=1)
     assert r.rc == 124
     assert vm.run(["true"]).rc == 0
+
+
+def test_users_own_kernel_and_modules_boot(vm: VM) -> None:
+    """``VM(kernel=bzImage, modules=DIR)``: the Debian kernel, handed over the way a user
+    hands over their own build (a compressed bzImage and a modules root), boots with its
+    netdevsim module loaded."""
+    p = vm.provisioned
+    assert p is not None
+    bzimage = p.modroot / "boot" / f"vmlinuz-{p.abi}"
+    assert bzimage.exists()
+    with VM(kernel=bzimage, modules=p.modroot) as own:
+        assert own.run(["uname", "-r"]).stdout.strip() == p.abi
+        assert "netdevsim " in own.run(["cat", "/proc/modules"]).stdout
+        assert own.run(["ls", "/sys/bus/netdevsim/new_device"]).rc == 0
