@@ -357,3 +357,155 @@ def test_unavailable_core_falls_back_to_python(env):
                           capture_output=True, env={**os.environ, **env}, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip()
+
+
+# --- hash maps: the C key index (Map.cindex) against the Python dict index -----------
+
+def _hash_op_insns(fd: int, op: str, key: int, arg: int) -> list[Insn]:
+    """``update`` (value ``arg >> 2``, flags ``arg & 3``), ``delete``, or ``lookup``
+    (adds 1 to the value in place through the returned pointer; returns the value's
+    offset in the map + 1, so value addresses are compared too, or 0 when missing)."""
+    key_at = [st_imm(I.BPF_W, 10, -4, key), mov64_reg(2, 10), alu64_imm(I.BPF_ADD, 2, -4),
+              *ld_map_fd(1, fd)]
+    if op == "update":
+        return [st_imm(I.BPF_DW, 10, -16, arg >> 2), *key_at, mov64_reg(3, 10),
+                alu64_imm(I.BPF_ADD, 3, -16), mov64_imm(4, arg & 3), call(2), exit_()]
+    if op == "delete":
+        return [*key_at, call(3), exit_()]
+    return [*key_at, call(1), jmp_imm(I.BPF_JEQ, 0, 0, 4), mov64_imm(1, 1),
+            Insn(I.BPF_STX | I.BPF_ATOMIC | I.BPF_DW, 0, 1, 0, I.BPF_ADD),
+            alu64_imm(I.BPF_AND, 0, 0xFFFF), alu64_imm(I.BPF_ADD, 0, 1), exit_()]
+
+
+def _hash_state(m) -> list[tuple[bytes, int | None, bytes | None]]:
+    return [(k, m.slot(k), m.lookup(k)) for k in m.keys()]  # noqa: SIM118 - Map.keys()
+
+
+@needs_c
+@pytest.mark.parametrize("map_type", [1, 5])  # HASH, PERCPU_HASH (one CPU)
+def test_hash_map_c_index_matches_python_index(map_type):
+    """A random mix of program and control-plane updates (all flags, a full map: E2BIG),
+    deletes (ENOENT) and lookups that write through the value pointer: the C core on the
+    C index, the Python engine on the C index and the Python engine on the dict index
+    return the same values and leave the same keys, slots, values and key order."""
+    import random
+
+    from hwsim.bpf.maps import Map
+
+    setups = {"c/cindex": ("c", True), "py/cindex": ("python", True),
+              "py/dict": ("python", False)}
+    tables, maps, progs = {}, {}, {}
+    for label, (engine, c_index) in setups.items():
+        t = tables[label] = ProgramTable(engine=engine)
+        fd = t.create_map(map_type, 4, 8, 6)
+        t.map_fds[fd] = maps[label] = Map("h", map_type, 4, 8, 6, c_index=c_index)
+        progs[label] = (t, fd)
+    assert maps["c/cindex"].cindex is not None and maps["py/dict"].cindex is None
+    cache: dict[tuple, object] = {}
+    rng = random.Random(1234)
+    seen_rv: set[int] = set()
+    for step in range(600):
+        op = rng.choice(["update", "update", "delete", "lookup", "py_update", "py_delete"])
+        key, arg = rng.randrange(10), rng.randrange(4 * 50)  # flags 3: EINVAL
+        out = {}
+        for label, (t, fd) in progs.items():
+            m = maps[label]
+            kb = key.to_bytes(4, "little")
+            if op == "py_update":
+                out[label] = m.update(kb, (arg >> 2).to_bytes(8, "little"), arg & 3)
+            elif op == "py_delete":
+                out[label] = m.delete(kb)
+            else:
+                prog = cache.get((label, op, key, arg))
+                if prog is None:
+                    prog = cache[label, op, key, arg] = t.load_insns(
+                        encode(_hash_op_insns(fd, op, key, arg)), verify_prog=False)
+                    assert prog.engine == setups[label][0]
+                out[label] = prog.run(SkBuff.from_bytes(bytes(60)))
+        assert len(set(out.values())) == 1, (step, op, key, arg, out)
+        seen_rv.add(next(iter(out.values())) & 0xFFFFFFFF)
+        states = {label: _hash_state(m) for label, m in maps.items()}
+        assert states["c/cindex"] == states["py/dict"] == states["py/cindex"], step
+    errnos = {(-e) & 0xFFFFFFFF for e in (7, 17, 2, 22)}  # E2BIG EEXIST ENOENT EINVAL
+    assert errnos <= seen_rv, seen_rv
+
+
+@needs_c
+def test_hash_map_python_reads_see_program_writes(corpus):
+    """hash_count on the C core: the program's in-place increments are what Python reads,
+    and a control-plane update is what the next run's lookup finds."""
+    prog = ProgramTable(engine="c").load_object(corpus["hash_count"])
+    m = prog.maps["counts"]
+    assert m.cindex is not None
+    frame = PACKETS["v4_tcp80_syn"]
+    assert prog.run(SkBuff.from_bytes(frame, ifindex=1)) == 100
+    (key,) = m.keys()
+    for n in range(2, 6):
+        assert prog.run(SkBuff.from_bytes(frame, ifindex=1)) == n
+        assert m.lookup(key) == n.to_bytes(8, "little")
+    assert m.update(key, (41).to_bytes(8, "little"), 2) == 0
+    assert prog.run(SkBuff.from_bytes(frame, ifindex=1)) == 42
+    assert cengine.run_repeat(prog, frame, 1000)[0] == 1042
+    assert m.lookup(key) == (1042).to_bytes(8, "little")
+    assert m.delete(key) == 0 and m.keys() == []
+    assert prog.run(SkBuff.from_bytes(frame, ifindex=1)) == 100
+
+
+@needs_c
+def test_hash_map_full_and_flags_from_c():
+    """max_entries reached: E2BIG for a new key, an existing key still updates; freed
+    slots are reused (last freed first, as the Python index)."""
+    table = ProgramTable(engine="c")
+    fd = table.create_map(1, 4, 8, 2)
+    m = table.map_fds[fd]
+
+    def run(op, key, arg=0):
+        p = table.load_insns(encode(_hash_op_insns(fd, op, key, arg)), verify_prog=False)
+        assert p.engine == "c"
+        rv = p.run(SkBuff.from_bytes(bytes(60)))
+        return rv - (1 << 32) if rv >> 31 else rv
+
+    assert run("update", 1, 5 << 2 | 1) == 0          # NOEXIST, new
+    assert run("update", 1, 6 << 2 | 1) == -17        # NOEXIST, exists: EEXIST
+    assert run("update", 2, 7 << 2 | 2) == -2         # EXIST, missing: ENOENT
+    assert run("update", 2, 7 << 2) == 0
+    assert run("update", 3, 8 << 2) == -7             # full: E2BIG
+    assert run("update", 2, 9 << 2 | 2) == 0          # full, but exists
+    assert run("update", 2, 9 << 2 | 3) == -22        # bad flags: EINVAL
+    assert run("delete", 3) == -2
+    assert run("lookup", 2) == 8 + 1                  # slot 1
+    assert m.lookup((2).to_bytes(4, "little")) == (10).to_bytes(8, "little")
+    assert run("delete", 1) == 0
+    assert run("update", 3, 8 << 2) == 0
+    assert run("lookup", 3) == 0 + 1                  # slot 0 again
+    assert m.keys() == [(2).to_bytes(4, "little"), (3).to_bytes(4, "little")]
+
+
+_FALLBACK_HASH = """
+from core.skb import SkBuff
+from hwsim.bpf import ProgramTable, cengine
+from tests.bpf.test_cengine import _hash_op_insns
+from hwsim.bpf.insn import encode
+assert not cengine.available()
+t = ProgramTable()
+fd = t.create_map(1, 4, 8, 1)
+m = t.map_fds[fd]
+assert m.cindex is None
+def run(op, key, arg=0):
+    p = t.load_insns(encode(_hash_op_insns(fd, op, key, arg)), verify_prog=False)
+    assert p.engine == "python"
+    return p.run(SkBuff.from_bytes(bytes(60)))
+assert run("update", 1, 5 << 2) == 0
+assert run("update", 2, 5 << 2) == (-7) & 0xFFFFFFFF
+assert run("lookup", 1) == 1 and m.lookup((1).to_bytes(4, "little")) == (6).to_bytes(8, "little")
+assert run("delete", 1) == 0 and run("delete", 1) == (-2) & 0xFFFFFFFF and m.keys() == []
+print("ok")
+"""
+
+
+def test_hash_maps_without_the_c_core():
+    proc = subprocess.run([sys.executable, "-c", _FALLBACK_HASH], cwd=REPO, text=True,
+                          capture_output=True, env={**os.environ, "OFFLOAD_CENGINE": "0"},
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "ok"

@@ -10,9 +10,10 @@ regions *are* the Python engine's ``bytearray`` objects (``env.mem``), lent to C
 in C; a bad one ends the run with a fault that surfaces as the Python engine's
 ``MemFault`` (``BpfRuntimeError`` from :meth:`BpfProgram.run`).
 
-Helpers run in C where simple (array-map lookup/update/delete, ``ktime_get_ns``,
-``get_smp_processor_id``, ``skb_load_bytes``); every other helper — hash maps, checksum
-and store helpers, redirect, tail calls, printk — calls back into the Python
+Helpers run in C where simple (map lookup/update/delete on array maps, and on hash maps
+through their C key index — ``Map.cindex``, a ``ce_htab`` shared with the Python side —
+``ktime_get_ns``, ``get_smp_processor_id``, ``skb_load_bytes``); every other helper —
+checksum and store helpers, redirect, tail calls, printk — calls back into the Python
 implementation in :mod:`hwsim.bpf.helpers` (one ``extern "Python"`` call per helper
 call). An exception raised there (``TailCall``, ``MemFault``, ...) stops the C run and is
 re-raised by the glue, so :meth:`BpfProgram.run` handles both engines the same way.
@@ -190,8 +191,9 @@ class CProgram:
             self._bufs.append(cbuf)
             self._regions[r].base = ffi.cast("uint8_t *", cbuf)
             self._regions[r].len = len(buf)
-        for r, m in env.maps.items():
-            self._maps[r] = (m.map_type, m.key_size, m.value_size, m.max_entries)
+        for r, m in env.maps.items():  # a hash map's C index, if it has one, is used as is
+            htab = m.cindex[2] if m.cindex is not None and m.cindex[1] is lib else ffi.NULL
+            self._maps[r] = (m.map_type, m.key_size, m.value_size, m.max_entries, htab)
         p = ffi.new("ce_prog *")
         p.insns, p.n, p.nregions = self._insns, self.n, nreg
         p.regions, p.maps, p.handle = self._regions, self._maps, self._handle

@@ -9,6 +9,7 @@
  * Dispatch is a computed goto over a 256-entry table indexed by the opcode byte.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -37,6 +38,183 @@ static uint64_t ce_py_helper(void *handle, int32_t id, uint64_t *regs, int *err)
 #define EFAULT_ 14
 #define EEXIST_ 17
 #define EINVAL_ 22
+#define ENOENT_ 2
+
+/* ---- hash-map index ------------------------------------------------------------- */
+
+struct ce_htab {
+    uint32_t key_size;
+    uint32_t max_entries;
+    uint32_t mask;        /* nbuckets - 1 (a power of two >= max_entries) */
+    uint32_t count;
+    uint32_t free_top;    /* free[0 .. free_top) is the free-slot stack, top last */
+    int32_t head, tail;   /* insertion order: first and last slot in use */
+    int32_t *bucket;      /* nbuckets chain heads, -1 when empty */
+    int32_t *chain;       /* per slot: next slot in the same bucket */
+    int32_t *prev, *next; /* per slot: insertion-order neighbours */
+    int32_t *free;
+    uint32_t *hash;       /* per slot: the key's hash */
+    uint8_t *keys;        /* per slot: key_size bytes */
+};
+
+static inline uint32_t htab_hash(const uint8_t *k, uint32_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    while (n >= 8) {
+        uint64_t v;
+        memcpy(&v, k, 8);
+        h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+        k += 8;
+        n -= 8;
+    }
+    if (n) {
+        uint64_t v = 0;
+        memcpy(&v, k, n);
+        h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
+    h *= 0x94D049BB133111EBull;
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+void ce_htab_free(ce_htab *h)
+{
+    if (h == NULL)
+        return;
+    free(h->bucket);
+    free(h->chain);
+    free(h->prev);
+    free(h->next);
+    free(h->free);
+    free(h->hash);
+    free(h->keys);
+    free(h);
+}
+
+ce_htab *ce_htab_new(uint32_t key_size, uint32_t max_entries)
+{
+    if (key_size == 0 || max_entries == 0 || max_entries > 0x40000000u)
+        return NULL;
+    ce_htab *h = calloc(1, sizeof(*h));
+    if (h == NULL)
+        return NULL;
+    uint32_t nb = 1;
+    while (nb < max_entries)
+        nb <<= 1;
+    h->key_size = key_size;
+    h->max_entries = max_entries;
+    h->mask = nb - 1;
+    h->head = h->tail = -1;
+    h->bucket = malloc((size_t)nb * sizeof(int32_t));
+    h->chain = malloc((size_t)max_entries * sizeof(int32_t));
+    h->prev = malloc((size_t)max_entries * sizeof(int32_t));
+    h->next = malloc((size_t)max_entries * sizeof(int32_t));
+    h->free = malloc((size_t)max_entries * sizeof(int32_t));
+    h->hash = malloc((size_t)max_entries * sizeof(uint32_t));
+    h->keys = malloc((size_t)max_entries * key_size);
+    if (!h->bucket || !h->chain || !h->prev || !h->next || !h->free || !h->hash ||
+        !h->keys) {
+        ce_htab_free(h);
+        return NULL;
+    }
+    memset(h->bucket, 0xff, (size_t)nb * sizeof(int32_t));
+    for (uint32_t i = 0; i < max_entries; i++)  /* slot 0 on top, as the Python list */
+        h->free[i] = (int32_t)(max_entries - 1 - i);
+    h->free_top = max_entries;
+    return h;
+}
+
+static inline int32_t htab_find(const ce_htab *h, const uint8_t *key, uint32_t hv)
+{
+    int32_t s = h->bucket[hv & h->mask];
+    while (s >= 0) {
+        if (h->hash[s] == hv && memcmp(h->keys + (size_t)s * h->key_size, key,
+                                       h->key_size) == 0)
+            return s;
+        s = h->chain[s];
+    }
+    return -1;
+}
+
+int64_t ce_htab_lookup(const ce_htab *h, const char *key)
+{
+    const uint8_t *k = (const uint8_t *)key;
+    return htab_find(h, k, htab_hash(k, h->key_size));
+}
+
+int64_t ce_htab_update(ce_htab *h, const char *key, uint64_t flags)
+{
+    const uint8_t *k = (const uint8_t *)key;
+    if (flags > 2)
+        return -EINVAL_;
+    uint32_t hv = htab_hash(k, h->key_size);
+    int32_t s = htab_find(h, k, hv);
+    if (s >= 0)
+        return flags == 1 ? -EEXIST_ : s;  /* BPF_NOEXIST */
+    if (flags == 2)  /* BPF_EXIST */
+        return -ENOENT_;
+    if (h->free_top == 0)
+        return -E2BIG_;
+    s = h->free[--h->free_top];
+    memcpy(h->keys + (size_t)s * h->key_size, k, h->key_size);
+    h->hash[s] = hv;
+    h->chain[s] = h->bucket[hv & h->mask];
+    h->bucket[hv & h->mask] = s;
+    h->prev[s] = h->tail;
+    h->next[s] = -1;
+    if (h->tail >= 0)
+        h->next[h->tail] = s;
+    else
+        h->head = s;
+    h->tail = s;
+    h->count++;
+    return s;
+}
+
+int64_t ce_htab_delete(ce_htab *h, const char *key)
+{
+    const uint8_t *k = (const uint8_t *)key;
+    uint32_t hv = htab_hash(k, h->key_size);
+    int32_t *link = &h->bucket[hv & h->mask];
+    while (*link >= 0) {
+        int32_t s = *link;
+        if (h->hash[s] == hv && memcmp(h->keys + (size_t)s * h->key_size, k,
+                                       h->key_size) == 0) {
+            *link = h->chain[s];
+            if (h->prev[s] >= 0)
+                h->next[h->prev[s]] = h->next[s];
+            else
+                h->head = h->next[s];
+            if (h->next[s] >= 0)
+                h->prev[h->next[s]] = h->prev[s];
+            else
+                h->tail = h->prev[s];
+            h->free[h->free_top++] = s;
+            h->count--;
+            return 0;
+        }
+        link = &h->chain[s];
+    }
+    return -ENOENT_;
+}
+
+uint32_t ce_htab_count(const ce_htab *h)
+{
+    return h->count;
+}
+
+uint32_t ce_htab_keys(const ce_htab *h, char *out, int64_t *slots)
+{
+    uint32_t i = 0;
+    for (int32_t s = h->head; s >= 0; s = h->next[s], i++) {
+        memcpy(out + (size_t)i * h->key_size, h->keys + (size_t)s * h->key_size,
+               h->key_size);
+        if (slots)
+            slots[i] = s;
+    }
+    return i;
+}
 
 /* Address -> host pointer for `size` bytes, or NULL when outside every region. */
 static inline uint8_t *xlate(const ce_prog *p, uint64_t addr, uint64_t size)
@@ -87,13 +265,41 @@ static int call_helper(ce_prog *p, int32_t id, uint64_t *r, uint32_t pc)
             r[0] = 0;
             return CE_OK;
         }
-        if (m->type != MAP_ARRAY && m->type != MAP_PERCPU_ARRAY)
-            break;  /* hash maps live in Python (Map.index) */
+        if (m->type != MAP_ARRAY && m->type != MAP_PERCPU_ARRAY && m->htab == NULL)
+            break;  /* a hash map without a C index: Map.index, in Python */
         const uint8_t *key = xlate(p, r[2], m->key_size);
         if (key == NULL) {
             p->fault_addr = r[2];
             p->fault_size = m->key_size;
             goto fault;
+        }
+        if (m->htab != NULL) {  /* hash / percpu hash: the C index, values in the region */
+            ce_htab *h = m->htab;
+            int64_t s;
+            if (id == 1) {
+                s = ce_htab_lookup(h, (const char *)key);
+                r[0] = s < 0 ? 0 : (r[1] & ~M32) + (uint64_t)s * m->value_size;
+                return CE_OK;
+            }
+            if (id == 3) {
+                r[0] = (uint64_t)ce_htab_delete(h, (const char *)key);
+                return CE_OK;
+            }
+            const uint8_t *val = xlate(p, r[3], m->value_size);
+            if (val == NULL) {
+                p->fault_addr = r[3];
+                p->fault_size = m->value_size;
+                goto fault;
+            }
+            s = ce_htab_update(h, (const char *)key, r[4]);
+            if (s < 0) {
+                r[0] = (uint64_t)s;
+            } else {
+                memmove(p->regions[mr].base + (uint64_t)s * m->value_size, val,
+                        m->value_size);
+                r[0] = 0;
+            }
+            return CE_OK;
         }
         uint32_t idx = (uint32_t)ld_le(key, 4);
         if (id == 1) {

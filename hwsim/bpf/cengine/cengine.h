@@ -23,12 +23,20 @@ typedef struct {
     uint64_t len;
 } ce_region;
 
-/* The map behind a region (type 0: not a map). */
+/* A hash map's key index, owned by C (hash and percpu-hash maps, one CPU): key ->
+ * value slot. Values live in the map's own region (Map.mem), slot i at i * value_size,
+ * and never move, so a value pointer stays valid until its element is deleted. Slots
+ * are handed out and recycled in the order of the Python index (a LIFO free list, first
+ * slot 0), and iteration is in insertion order, like a Python dict. Opaque to cffi. */
+typedef struct ce_htab ce_htab;
+
+/* The map behind a region (type 0: not a map); htab is set for hash maps. */
 typedef struct {
     uint32_t type;
     uint32_t key_size;
     uint32_t value_size;
     uint32_t max_entries;
+    ce_htab *htab;
 } ce_map;
 
 typedef struct {
@@ -62,3 +70,18 @@ int ce_run(ce_prog *p, char *pkt, uint64_t len, uint64_t ctx, uint64_t *ret);
  * the last r0, *ns the total time. */
 int ce_run_repeat(ce_prog *p, char *pkt, uint64_t len, uint64_t ctx, uint32_t repeat,
                   uint64_t *ret, uint64_t *ns);
+
+/* Hash-map index (see ce_htab). Keys are key_size bytes. NULL when out of memory. */
+ce_htab *ce_htab_new(uint32_t key_size, uint32_t max_entries);
+void ce_htab_free(ce_htab *h);
+/* Slot of `key`, or -1. */
+int64_t ce_htab_lookup(const ce_htab *h, const char *key);
+/* Insert or find `key` under BPF_ANY/NOEXIST/EXIST `flags`: the slot to write the value
+ * to, or -EINVAL / -EEXIST / -ENOENT / -E2BIG (full). */
+int64_t ce_htab_update(ce_htab *h, const char *key, uint64_t flags);
+/* 0, or -ENOENT. */
+int64_t ce_htab_delete(ce_htab *h, const char *key);
+uint32_t ce_htab_count(const ce_htab *h);
+/* Copies the keys (insertion order) to out (count * key_size bytes), slots to slots
+ * (may be NULL); returns the count. */
+uint32_t ce_htab_keys(const ce_htab *h, char *out, int64_t *slots);
