@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from offload.runner import BACKENDS, BackendUnavailable, EmulatorBackend, get_backend
-from offload.script import ScriptError, parse_script
+from offload.script import ScriptError, load_script
 from offload.transcript import render_json, render_text
 
 PROFILES = ("v6.1", "v5.2")
@@ -158,17 +158,9 @@ def _env(args: argparse.Namespace) -> dict[str, str]:
 def cmd_run(args: argparse.Namespace) -> int:
     env = _env(args)
     try:
-        if args.script == "-":
-            lines = sys.stdin.read().splitlines()
-        else:
-            with open(args.script, encoding="utf-8") as f:
-                lines = f.read().splitlines()
-        commands = parse_script(lines, env)
-    except OSError as exc:
-        print(f"offload run: {args.script}: {exc.strerror}", file=sys.stderr)
-        return 2
+        commands = load_script(args.script, env)
     except ScriptError as exc:
-        print(f"offload run: {args.script}: {exc}", file=sys.stderr)
+        print(f"offload run: {exc}", file=sys.stderr)
         return 2
     if args.report and args.backend != "emulator":
         print("offload run: --report needs the emulator backend", file=sys.stderr)

@@ -23,7 +23,7 @@ import attrs
 
 from offload.backends.normalize import normalize
 from offload.runner import EmulatorBackend
-from offload.script import Command, ScriptError, parse_script
+from offload.script import Command, ScriptError, load_script
 from offload.transcript import Entry, load_json
 
 
@@ -167,11 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for s in args.scripts:
             path = Path(s)
-            scripts[path.stem] = parse_script(path.read_text().splitlines(), env)
+            scripts[path.stem] = load_script(s, env)
             paths[path.stem] = path
-    except OSError as e:
-        print(f"offload diff: {e.filename}: {e.strerror}", file=sys.stderr)
-        return 2
     except ScriptError as e:
         print(f"offload diff: {e}", file=sys.stderr)
         return 2

@@ -27,7 +27,7 @@ from rich.table import Table
 from offload.explore_cases import Case
 from offload.explore_engine import ExploreOptions, ExploreResult, explore
 from offload.explore_label import kind_label
-from offload.script import ScriptError, parse_script
+from offload.script import ScriptError, load_script
 
 PROFILE_CHOICES = {"v6.1": ("v6.1",), "v5.2": ("v5.2",), "both": ("v6.1", "v5.2")}
 
@@ -85,13 +85,9 @@ def run_cli(args: argparse.Namespace) -> int:
         name, _, value = item.partition("=")
         env[name] = value
     try:
-        text = Path(args.script).read_text(encoding="utf-8")
-        commands = parse_script(text.splitlines(), env)
-    except OSError as exc:
-        print(f"offload explore: {args.script}: {exc.strerror}", file=sys.stderr)
-        return 2
+        commands = load_script(args.script, env)
     except ScriptError as exc:
-        print(f"offload explore: {args.script}: {exc}", file=sys.stderr)
+        print(f"offload explore: {exc}", file=sys.stderr)
         return 2
     opts = ExploreOptions(
         profiles=PROFILE_CHOICES[args.profile], nic=args.nic, driver=args.driver,

@@ -86,3 +86,24 @@ def parse_script(
         if cmd is not None:
             out.append(cmd)
     return out
+
+
+def load_script(path: str, env: Mapping[str, str] | None = None) -> list[Command]:
+    """Read and parse a script file (``-`` is standard input). Any failure, unreadable file
+    or unparsable line, is a :class:`ScriptError` whose message starts with the path."""
+    import sys
+
+    try:
+        if path == "-":
+            text = sys.stdin.read()
+        else:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+    except OSError as exc:
+        raise ScriptError(f"{path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ScriptError(f"{path}: not a text file") from None
+    try:
+        return parse_script(text.splitlines(), env)
+    except ScriptError as exc:
+        raise ScriptError(f"{path}: {exc}") from None
