@@ -19,7 +19,7 @@ from rich.table import Table as RichTable
 from bench._common import Config, Section, loadavg, machine
 from bench.vmrig import VmHolder
 
-NAMES = ("control", "scaling", "datapath", "vm", "memory")
+NAMES = ("control", "scaling", "datapath", "vm", "memory", "user")
 
 
 def _runner(name: str) -> Callable[[Config, VmHolder], Section]:
@@ -39,6 +39,10 @@ def _runner(name: str) -> Callable[[Config, VmHolder], Section]:
         from bench import vm
 
         return vm.run
+    if name == "user":
+        from bench import user
+
+        return lambda cfg, _vms: user.run(cfg)
     from bench import memory
 
     return lambda cfg, _vms: memory.run(cfg)

@@ -39,6 +39,9 @@ class Config:
     scenarios: int = 12        # conformance scripts timed in the VM (0: all 35)
     vm_repeats: int = 3        # rounds of the VM side of the control plane
     vm_boots: int = 2          # boots timed (the first is shared with the control plane)
+    obj_script_adds: int = 200  # adds (and as many deletes) of the obj script (user)
+    prio_sizes: tuple[int, ...] = (10_000, 50_000)  # filters at distinct prios (user)
+    session_cmds: int = 100_000  # read-only commands in one long session (user)
     fresh_vm: bool = False
     vm: bool = True
     kernel: bool = True
@@ -52,14 +55,16 @@ class Config:
         return cls(repeats=3, pairs=1000, kernel_pairs=1000, vm_pairs=150, obj_pairs=50,
                    sizes=(0, 1000, 10000), ports=(1, 4, 16, 64), scale_ops=150,
                    explore_seconds=4.0, packets=20_000, mem_filters=10_000,
-                   mem_packets=100_000, scenarios=6, vm_repeats=2, vm_boots=1)
+                   mem_packets=100_000, scenarios=6, vm_repeats=2, vm_boots=1,
+                   prio_sizes=(10_000, 50_000), session_cmds=100_000)
 
     @classmethod
     def smoke(cls) -> Config:
         return cls(repeats=1, pairs=20, kernel_pairs=20, vm_pairs=5, obj_pairs=3,
                    sizes=(0, 50), ports=(1, 4), scale_ops=10, explore_seconds=1.0,
                    packets=200, mem_filters=50, mem_packets=200, scenarios=2, vm_repeats=1,
-                   vm_boots=1)
+                   vm_boots=1, prio_sizes=(50, 100), session_cmds=200,
+                   obj_script_adds=3)
 
 
 @attrs.define

@@ -9,7 +9,9 @@ and the bind/unbind machinery: ``tcf_block_offload_bind``, ``tcf_block_offload_c
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
@@ -74,21 +76,36 @@ class Chain:
     def tp_find(self, protocol: int, prio: int, prio_allocate: bool) -> tuple[TcfProto | None, int]:
         """Mirrors ``tcf_chain_tp_find()``: the tp at ``prio`` (or None) and the insert
         position. Raises ``ValueError`` for a prio held by another protocol (the kernel's
-        ERR_PTR(-EINVAL)), which callers turn into their own extack."""
-        for i, tp in enumerate(self.tps):
-            if tp.prio >= prio:
-                if tp.prio == prio:
-                    if prio_allocate or (tp.protocol != protocol and protocol):
-                        raise ValueError("prio/protocol mismatch")
-                    return tp, i
-                return None, i
-        return None, len(self.tps)
+        ERR_PTR(-EINVAL)), which callers turn into their own extack.
+
+        The kernel walks its list; ``tps`` is kept sorted by prio (one tp per prio), so
+        the first tp at or after ``prio`` is found by bisection."""
+        tps = self.tps
+        i = bisect_left(tps, prio, key=_prio_of)
+        if i < len(tps) and tps[i].prio == prio:
+            tp = tps[i]
+            if prio_allocate or (tp.protocol != protocol and protocol):
+                raise ValueError("prio/protocol mismatch")
+            return tp, i
+        return None, i
 
     def insert(self, tp: TcfProto) -> None:
-        pos = 0
-        while pos < len(self.tps) and self.tps[pos].prio < tp.prio:
-            pos += 1
-        self.tps.insert(pos, tp)
+        """``tcf_chain_tp_insert()``: before the first tp of a higher or equal prio."""
+        self.tps.insert(bisect_left(self.tps, tp.prio, key=_prio_of), tp)
+
+    def remove(self, tp: TcfProto) -> None:
+        """``tcf_chain_tp_remove()``: take ``tp`` out of the list."""
+        tps = self.tps
+        i = bisect_left(tps, tp.prio, key=_prio_of)
+        while i < len(tps) and tps[i] is not tp and tps[i].prio == tp.prio:
+            i += 1
+        if i < len(tps) and tps[i] is tp:
+            del tps[i]
+        else:  # not sorted as expected (someone edited tps): the plain search
+            tps.remove(tp)
+
+
+_prio_of = attrgetter("prio")
 
 
 @attrs.define(eq=False)
@@ -291,7 +308,7 @@ class Block:
             for chain in list(self.iter_chains()):
                 for tp in list(chain.tps):
                     tp.ops.destroy(tp, Extack())
-                    chain.tps.remove(tp)
+                    chain.remove(tp)
             self.chains.clear()
 
 

@@ -380,7 +380,7 @@ class Net:
                 filt = tp.ops.change(tp, handle, opts, fh, create, extack)
             except TcError:
                 if created and tp.ops.empty():
-                    chain.tps.remove(tp)
+                    chain.remove(tp)
                 raise
             return tp, filt
         finally:
@@ -416,18 +416,18 @@ class Net:
             if prio == 0:
                 for tp in list(ch.tps):
                     tp.ops.destroy(tp, extack)
-                    ch.tps.remove(tp)
+                    ch.remove(tp)
                 self._chain_put(ch)
                 return
             tp = self._existing_tp(ch, protocol, prio, kind)
             if handle == 0:
                 tp.ops.destroy(tp, extack)
-                ch.tps.remove(tp)
+                ch.remove(tp)
                 self._chain_put(ch)
                 return
             fh = self._existing_filter(tp, handle)
             if tp.ops.delete(tp, fh, extack):
-                ch.tps.remove(tp)
+                ch.remove(tp)
                 self._chain_put(ch)
 
     @staticmethod

@@ -14,11 +14,15 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from offload.runner import BACKENDS, BackendUnavailable, EmulatorBackend, get_backend
-from offload.script import ScriptError, load_script
-from offload.transcript import render_json, render_text
-
 PROFILES = ("v6.1", "v5.2")
+#: ``offload.runner.BACKENDS`` (kept here so that ``--help`` does not import the runner;
+#: tests/front check they agree)
+BACKENDS = ("emulator", "kernel", "vm")
+#: Subcommands whose module is imported only when that subcommand is chosen (start-up:
+#: ``offload --help`` and ``offload run`` do not pay for them): name -> (module, help).
+LAZY: dict[str, tuple[str, str]] = {
+    "vm": ("offload.vmcli", "manage the netdevsim VM (offload.vmcli)"),
+}
 EPILOG_RUN = """\
 exit status:
   0  the script ran to its end, whatever its lines returned (a failing line is part of the
@@ -44,7 +48,9 @@ def _module(name: str) -> Any | None:
         return None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
+    """The command line; the modules of :data:`LAZY` subcommands are imported only for
+    ``chosen`` (the first word), the others get a placeholder that lists them in help."""
     parser = argparse.ArgumentParser(
         prog="offload",
         description="Emulator of Linux TC hardware offload for cls_bpf: run tc/ip/ethtool/"
@@ -108,13 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("args", nargs=argparse.REMAINDER)
     demo.set_defaults(func=cmd_demo)
 
-    vmcli = _module("offload.vmcli")
-    if vmcli is not None and hasattr(vmcli, "register"):
-        vmcli.register(sub)
-    else:
-        vm = sub.add_parser("vm", help="manage the netdevsim VM (offload.vmcli)")
-        vm.add_argument("args", nargs=argparse.REMAINDER)
-        vm.set_defaults(func=_absent("offload.vmcli", "vm"))
+    for name, (module, text) in LAZY.items():
+        mod = _module(module) if name == chosen else None
+        if mod is not None and hasattr(mod, "register"):
+            mod.register(sub)
+        else:
+            p = sub.add_parser(name, help=text)
+            p.add_argument("args", nargs=argparse.REMAINDER)
+            p.set_defaults(func=_absent(module, name))
 
     for name, text in (("explore", "explore operation sequences for bookkeeping bugs"),
                        ("diff", "compare transcripts of two backends")):
@@ -156,6 +163,10 @@ def _env(args: argparse.Namespace) -> dict[str, str]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from offload.runner import BackendUnavailable, EmulatorBackend, get_backend
+    from offload.script import ScriptError, load_script
+    from offload.transcript import render_json, render_text
+
     env = _env(args)
     try:
         commands = load_script(args.script, env)
@@ -230,7 +241,7 @@ DELEGATED = ("demo", "explore", "diff")
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(words[0] if words else None)
     if words and words[0] in DELEGATED:
         args = argparse.Namespace(args=words[1:], func=_delegate(f"offload.{words[0]}", words[0]))
     else:

@@ -10,18 +10,23 @@ Everything else is refused with a :class:`BpfLoadError` naming what was found.
 from __future__ import annotations
 
 import errno
+import hashlib
+import io
+import os
 import struct
+import threading
+from collections import OrderedDict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
-from elftools.common.exceptions import ELFError
-from elftools.elf.elffile import ELFFile
-from elftools.elf.relocation import RelocationSection
-from elftools.elf.sections import SymbolTableSection
 
 from hwsim.bpf.btf import Btf, BtfError
 from hwsim.bpf.errors import BpfLoadError
 from hwsim.bpf.insn import LD_IMM64
+
+if TYPE_CHECKING:  # pyelftools is imported when an object is parsed (start-up time)
+    from elftools.elf.elffile import ELFFile
 
 EM_BPF = 247
 SHF_EXECINSTR = 0x4
@@ -94,23 +99,96 @@ class BpfObject:
         raise BpfLoadError(errno.ENOENT, f'Program section "{want}" not found in "{self.path}"')
 
 
-def read_object(path: str | Path) -> BpfObject:
-    """Parse an eBPF object file; raise :class:`BpfLoadError` for anything unusable."""
+def read_object(path: str | Path, *, cache: bool = True) -> BpfObject:
+    """Parse an eBPF object file (libbpf's ``bpf_object__open()``); raise
+    :class:`BpfLoadError` for anything unusable.
+
+    The answer (the object or the error) is kept per path in a small process-wide cache,
+    valid while the file's identity and content are the same: ``st_dev``, ``st_ino``,
+    size, ``st_mtime_ns`` and a BLAKE2 digest of the bytes read now. A file that changed,
+    was replaced or was rewritten in place within the same mtime is parsed again.
+    ``cache=False`` always parses.
+    """
     path = str(path)
     try:
-        fh = open(path, "rb")  # noqa: SIM115 - closed below
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            data = fh.read()
     except OSError as e:
         raise BpfLoadError(e.errno or errno.ENOENT, "Cannot initialize ELF context!") from e
-    with fh:
+    if not cache or not LOAD_CACHE:
+        return _parse(data, path)
+    return OBJECT_CACHE.get(path, (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns), data)
+
+
+def _parse(data: bytes, path: str) -> BpfObject:
+    from elftools.common.exceptions import ELFError
+    from elftools.elf.elffile import ELFFile
+
+    try:
+        elf = ELFFile(io.BytesIO(data))
+        if elf["e_machine"] != "EM_BPF" and elf.header["e_machine"] != EM_BPF:
+            raise BpfLoadError(errno.EINVAL, f"{path}: not an eBPF object (e_machine)")
+        return _Reader(elf, path).read()
+    except (ELFError, struct.error, ValueError) as e:
+        if isinstance(e, BpfLoadError):
+            raise
+        raise BpfLoadError(errno.EINVAL, "Cannot initialize ELF context!") from e
+
+
+class ObjectCache:
+    """Parsed objects (or the load error they give) by path, file identity and content.
+
+    Errors are kept as ``(errno, message, log)`` and raised as a fresh
+    :class:`BpfLoadError` each time, so no traceback accumulates. Least recently used
+    entries go beyond ``size``. Thread-safe (the explorer's workers may share it).
+    """
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._entries: OrderedDict[str, tuple[tuple[int, ...], bytes, object]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, path: str, ident: tuple[int, ...], data: bytes) -> BpfObject:
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        with self._lock:
+            got = self._entries.get(path)
+            if got is not None and got[0] == ident and got[1] == digest:
+                self._entries.move_to_end(path)
+                self.hits += 1
+                return _answer(got[2])
         try:
-            elf = ELFFile(fh)
-            if elf["e_machine"] != "EM_BPF" and elf.header["e_machine"] != EM_BPF:
-                raise BpfLoadError(errno.EINVAL, f"{path}: not an eBPF object (e_machine)")
-            return _Reader(elf, path).read()
-        except (ELFError, struct.error, ValueError) as e:
-            if isinstance(e, BpfLoadError):
-                raise
-            raise BpfLoadError(errno.EINVAL, "Cannot initialize ELF context!") from e
+            value: object = _parse(data, path)
+        except BpfLoadError as e:
+            value = (e.errno, e.message, e.log)
+        with self._lock:
+            self.misses += 1
+            self._entries[path] = (ident, digest, value)
+            self._entries.move_to_end(path)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return _answer(value)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+def _answer(value: object) -> BpfObject:
+    if isinstance(value, BpfObject):
+        return value
+    err, message, log = value  # type: ignore[misc]
+    raise BpfLoadError(err, message, log)
+
+
+#: ``OFFLOAD_LOAD_CACHE=0`` in the environment turns the load caches off (objects here,
+#: verification and generated code in :mod:`hwsim.bpf.program`): the benchmarks' "before"
+LOAD_CACHE = os.environ.get("OFFLOAD_LOAD_CACHE", "1") != "0"
+
+#: the process-wide cache :func:`read_object` uses
+OBJECT_CACHE = ObjectCache()
 
 
 class _Reader:
@@ -118,6 +196,8 @@ class _Reader:
         self.elf = elf
         self.path = path
         self.endian = "<" if elf.little_endian else ">"
+        from elftools.elf.sections import SymbolTableSection
+
         symtab = elf.get_section_by_name(".symtab")
         if not isinstance(symtab, SymbolTableSection):
             raise BpfLoadError(errno.EINVAL, f"{path}: no symbol table")
@@ -215,6 +295,8 @@ class _Reader:
 
     def _relocs(self, idx: int, secname: str, data: bytes,
                 maps: dict[str, MapSpec]) -> list[MapReloc]:
+        from elftools.elf.relocation import RelocationSection
+
         out: list[MapReloc] = []
         for rsec in self.elf.iter_sections():
             if not isinstance(rsec, RelocationSection) or rsec["sh_info"] != idx:

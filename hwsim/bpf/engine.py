@@ -322,8 +322,26 @@ def compile_program(insns: list[Insn], env: RunEnv, imm64: dict[int, int],
     for hid in {ins.imm for ins in insns if ins.code == I.BPF_JMP | I.BPF_CALL}:
         if f"H{hid}" not in ns:
             ns[f"H{hid}"] = _unknown_helper(hid)
-    exec(compile(src, "<bpf>", "exec"), ns)
+    exec(_code(src), ns)
     return ns["run"], src  # type: ignore[return-value]
+
+
+_CODE: dict[str, object] = {}
+_CODE_MAX = 256
+
+
+def _code(src: str) -> object:
+    """The compiled code object of a generated source: a program loaded again (the same
+    object on every ``tc filter add``) reuses it; only ``exec`` binds it to its own
+    maps and helpers."""
+    from hwsim.bpf.elf import LOAD_CACHE
+
+    code = _CODE.get(src) if LOAD_CACHE else None
+    if code is None:
+        if len(_CODE) >= _CODE_MAX:
+            _CODE.pop(next(iter(_CODE)))
+        code = _CODE[src] = compile(src, "<bpf>", "exec")
+    return code
 
 
 def _unknown_helper(hid: int) -> Callable[..., int]:

@@ -16,8 +16,10 @@ global data, relocations and CO-RE print more lines in libbpf that are not produ
 from __future__ import annotations
 
 import struct
+from typing import TYPE_CHECKING
 
-from elftools.elf.elffile import ELFFile
+if TYPE_CHECKING:  # pyelftools is imported when a log is made (start-up time)
+    from elftools.elf.elffile import ELFFile
 
 SHT_PROGBITS, SHT_SYMTAB, SHT_STRTAB, SHT_REL, SHT_NOBITS = 1, 2, 3, 9, 8
 SHT_LLVM_ADDRSIG = 0x6FFF4C03
@@ -60,6 +62,8 @@ def open_debug_lines(path: str, shown: str | None = None) -> list[str]:
     shown = shown or path
     out = [f"loading object from {shown}"]
     with open(path, "rb") as fh:
+        from elftools.elf.elffile import ELFFile
+
         elf = ELFFile(fh)
         symtab = None
         for idx, sec in enumerate(elf.iter_sections()):
@@ -107,6 +111,8 @@ def line_info(path: str, section: str, func: str | None = None,
     ``section``, from ``.BTF.ext`` (empty when the object has no BTF line info)."""
     func_off = 0
     with open(path, "rb") as fh:
+        from elftools.elf.elffile import ELFFile
+
         elf = ELFFile(fh)
         symtab = elf.get_section_by_name(".symtab")
         if func is not None and symtab is not None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import errno
 import struct
 import time
+from collections import OrderedDict
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -24,7 +26,7 @@ from hwsim.bpf.errors import BpfLoadError, BpfRuntimeError
 from hwsim.bpf.helpers import MemFault, RunEnv, TailCall
 from hwsim.bpf.maps import Map
 from hwsim.bpf.tag import SHA1, calc_tag
-from hwsim.bpf.verifier import verify
+from hwsim.bpf.verifier import VerifierResult, verify
 
 TAG_NONE = bytes(8)
 
@@ -152,6 +154,50 @@ class ClassicProgram:
         return self._fn(skb) & 0xFFFFFFFF  # type: ignore[operator]
 
 
+#: ``bpf_check()`` answers by what decides them (see :func:`_verify_cached`)
+_VERIFIED: OrderedDict[tuple[Any, ...], VerifierResult | tuple[int, str, str]] = OrderedDict()
+_VERIFIED_MAX = 256
+
+
+def _verify_cached(raw: bytes, insns: list[I.Insn], maps_by_insn: dict[int, Map],
+                   region_of: dict[int, int], *, license: str, log_level: int,
+                   privileged: bool) -> VerifierResult:
+    """:func:`verify`, remembered: the same instructions with maps of the same shapes get
+    the same answer (result or error: errno, message and log), so a program loaded again
+    (``obj`` on every ``tc filter add``, the explorer's replays) is checked once.
+
+    The key is everything the verifier reads: the instructions with each map load's fd
+    replaced by the map's position, each map's type, sizes, flags and read-only bit, the
+    license, the log level and the privilege. The result is copied out (callers own it)."""
+    from hwsim.bpf.elf import LOAD_CACHE
+
+    if not LOAD_CACHE:
+        return verify(insns, maps_by_insn, license=license, log_level=log_level,
+                      privileged=privileged)
+    norm = bytearray(raw)
+    shapes = []
+    for pc, m in maps_by_insn.items():
+        norm[pc * 8 + 4: pc * 8 + 8] = bytes(4)
+        shapes.append((pc, region_of[id(m)], m.map_type, m.key_size, m.value_size,
+                       m.max_entries, m.flags, m.readonly))
+    key = (bytes(norm), tuple(shapes), license, log_level, privileged)
+    got = _VERIFIED.get(key)
+    if got is None:
+        try:
+            got = verify(insns, maps_by_insn, license=license, log_level=log_level,
+                         privileged=privileged)
+        except BpfLoadError as e:
+            got = (e.errno, e.message, e.log)
+        _VERIFIED[key] = got
+        if len(_VERIFIED) > _VERIFIED_MAX:
+            _VERIFIED.popitem(last=False)
+    else:
+        _VERIFIED.move_to_end(key)
+    if isinstance(got, tuple):
+        raise BpfLoadError(*got)
+    return VerifierResult(set(got.ctx_loads), got.log, got.processed)
+
+
 def _log_error(err: int, msg: str) -> BpfLoadError:
     """A load error raised inside ``bpf_check()``: the message is also the verifier log."""
     return BpfLoadError(err, msg, msg + "\n")
@@ -273,8 +319,8 @@ class ProgramTable:
         log = ""
         ctx_loads = None
         if verify_prog:
-            res = verify(insns, maps_by_insn, license=license, log_level=log_level,
-                         privileged=privileged)
+            res = _verify_cached(raw, insns, maps_by_insn, region_of, license=license,
+                                 log_level=log_level, privileged=privileged)
             ctx_loads, log = res.ctx_loads, res.log
         fn, source = compile_program(insns, env, imm64, ctx_loads)
         engine = "python"

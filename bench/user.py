@@ -1,0 +1,344 @@
+"""At the user's scale (issue 15): obj-heavy scripts, start-up, filters at many priorities,
+long sessions, the explorer, and an exploration over a corpus.
+
+* **obj script.** A 402-line script (a veth, clsact, 200 ``tc filter add ... bpf skip_hw da
+  obj tc_pass.o sec classifier``, 200 deletes) through ``offload run`` (a process each, wall
+  clock) against the host kernel's ``tc -batch`` of the same 400 requests in a fresh network
+  namespace. Start-up is taken apart: the per-request time is (wall of the 402-line run −
+  wall of a one-line run) / 400 on both sides (``tc -batch`` of one ``qdisc show`` line for
+  the kernel). "Today" is the same emulator with the load caches turned off
+  (``OFFLOAD_LOAD_CACHE=0``): every line parses the ELF object and verifies again.
+* **start-up.** Wall-clock median of ``offload --help``, ``offload run`` of a one-line script
+  and ``python -c pass`` (the interpreter alone), and ``python -X importtime -c 'import
+  offload.cli'`` (its cumulative figure for ``offload.cli``).
+* **priorities.** N filters added through the script runner at N distinct prios, against N
+  handles under one prio (a child process each: seconds, ``tc -j filter show`` of all of
+  them, peak RSS ``VmHWM``); the growth exponent fits time ∝ N^k between the two sizes.
+* **long session.** A session like the shell's (its default event cap) takes M read-only
+  ``tc -s filter show`` commands; RSS is sampled after the first tenth and at the end.
+* **explorer.** Cases/s of ``offload.explore_engine.explore`` on ``scripts/explore-30.sh``,
+  one process.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench._common import Config, Section, Target, fmt_ratio, interleaved, ratio
+from bench.emu_tc import TC_PASS
+from bench.kernel_tc import unavailable_reason as kernel_reason
+
+PROJECT = Path(__file__).resolve().parent.parent
+SCRIPTS = Path(__file__).resolve().parent / "scripts"
+
+
+def obj_script(obj: Path = TC_PASS, n: int = 200) -> list[str]:
+    """The 402-line script: set-up, ``n`` adds loading ``obj``, ``n`` deletes."""
+    lines = ["ip link add v0 type veth peer name v1", "tc qdisc add dev v0 clsact"]
+    lines += [f"tc filter add dev v0 ingress prio 1 handle {h} bpf skip_hw da obj {obj} "
+              "sec classifier" for h in range(1, n + 1)]
+    lines += [f"tc filter del dev v0 ingress prio 1 handle {h} bpf" for h in range(1, n + 1)]
+    return lines
+
+
+def _offload_argv() -> list[str]:
+    exe = Path(sys.executable).parent / "offload"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "offload.cli"]
+
+
+def user_env(**extra: str) -> dict[str, str]:
+    """A user's environment: bytecode caching on (``PYTHONDONTWRITEBYTECODE`` unset), so
+    start-up is what an installed ``offload`` costs, not a recompile of every module."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(extra)
+    return env
+
+
+def _wall(argv: Sequence[str], env: dict[str, str] | None = None) -> float:
+    t0 = time.perf_counter()
+    p = subprocess.run(list(argv), capture_output=True, text=True, env=env or user_env(),
+                       timeout=600)
+    dt = time.perf_counter() - t0
+    if p.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)}: exit {p.returncode}: {p.stderr[-300:]}")
+    return dt
+
+
+def _kernel_batch(lines: list[str], one: list[str]) -> tuple[float, float] | None:
+    """(wall of ``tc -batch`` of ``lines``, of ``one``) in a fresh netns with the set-up."""
+    ns = f"offload-bench-user-{os.getpid()}"
+    subprocess.run(["ip", "netns", "add", ns], check=True, capture_output=True)
+    try:
+        for argv in (["ip", "-n", ns, "link", "add", "v0", "type", "veth", "peer", "name",
+                      "v1"], ["tc", "-n", ns, "qdisc", "add", "dev", "v0", "clsact"]):
+            subprocess.run(argv, check=True, capture_output=True)
+        out = []
+        for body in (lines, one):
+            with tempfile.NamedTemporaryFile("w", suffix=".tc", delete=False) as f:
+                f.write("\n".join(body) + "\n")
+            try:
+                out.append(_wall(["tc", "-n", ns, "-batch", f.name]))
+            finally:
+                os.unlink(f.name)
+        return out[0], out[1]
+    finally:
+        subprocess.run(["ip", "netns", "del", ns], capture_output=True)
+
+
+def _obj(cfg: Config, sec: Section, tmp: Path) -> None:
+    lines = obj_script(n=cfg.obj_script_adds)
+    reqs = 2 * cfg.obj_script_adds
+    script, one = tmp / "obj.sh", tmp / "one.sh"
+    script.write_text("\n".join(lines) + "\n")
+    one.write_text("tc qdisc show\n")
+    off = _offload_argv()
+    nocache = user_env(OFFLOAD_LOAD_CACHE="0")
+    _wall([*off, "run", str(one)])  # warm-up: bytecode written, page cache filled
+    host_err = kernel_reason("veth") if cfg.kernel else "disabled (--no-kernel)"
+    kern = [ln[3:] for ln in lines[2:]]
+    got: dict[str, list[float]] = {k: [] for k in ("run", "run1", "nocache", "k", "k1")}
+    for _ in range(max(1, cfg.repeats)):
+        got["run"].append(_wall([*off, "run", str(script)]))
+        got["run1"].append(_wall([*off, "run", str(one)]))
+        got["nocache"].append(_wall([*off, "run", str(script)], nocache))
+        if host_err is None:
+            try:
+                kb = _kernel_batch(kern, ["qdisc show"])
+            except (OSError, subprocess.CalledProcessError, RuntimeError) as exc:
+                host_err = f"host kernel: {exc}"
+                kb = None
+            if kb is not None:
+                got["k"].append(kb[0])
+                got["k1"].append(kb[1])
+    med = {k: statistics.median(v) if v else None for k, v in got.items()}
+    per = {
+        "run": (med["run"] - med["run1"]) / reqs,
+        "nocache": (med["nocache"] - med["run1"]) / reqs,
+        "k": None if med["k"] is None else (med["k"] - med["k1"]) / reqs,
+    }
+    t = sec.table(f"obj script ({len(lines)} lines, {reqs} requests): wall median, "
+                  "per request = (script − one-line) / requests",
+                  ["side", "script s", "one-line s (start-up)", "per request µs",
+                   "kernel / side speed"])
+    t.add("offload run", f"{med['run']:.3f}", f"{med['run1']:.3f}", f"{per['run'] * 1e6:,.0f}",
+          fmt_ratio(ratio(per["k"], per["run"])))
+    t.add("offload run, load caches off (today)", f"{med['nocache']:.3f}", "-",
+          f"{per['nocache'] * 1e6:,.0f}", fmt_ratio(ratio(per["k"], per["nocache"])))
+    if med["k"] is not None:
+        t.add("host kernel tc -batch", f"{med['k']:.3f}", f"{med['k1']:.3f}",
+              f"{per['k'] * 1e6:,.0f}", "1.0x")
+    else:
+        sec.notes.append(f"obj script, host kernel skipped: {host_err}")
+    sec.targets.append(Target("obj script per request, speed vs host tc -batch",
+                              ratio(per["k"], per["run"]), 0.5, "x"))
+    sec.targets.append(Target("obj script per request, speed-up vs caches off",
+                              ratio(per["nocache"], per["run"]), 10.0, "x"))
+
+
+def importtime_cli() -> float:
+    """Seconds ``import offload.cli`` takes by ``python -X importtime`` (cumulative)."""
+    p = subprocess.run([sys.executable, "-X", "importtime", "-c", "import offload.cli"],
+                       capture_output=True, text=True, cwd=PROJECT, timeout=120,
+                       env=user_env())
+    for line in p.stderr.splitlines():
+        m = re.match(r"import time:\s+\d+ \|\s+(\d+) \|\s+offload\.cli$", line)
+        if m:
+            return int(m.group(1)) / 1e6
+    raise RuntimeError(f"no offload.cli line in -X importtime output: {p.stderr[-300:]}")
+
+
+def _startup(cfg: Config, sec: Section, tmp: Path) -> None:
+    one = tmp / "one.sh"
+    one.write_text("tc qdisc show\n")
+    off = _offload_argv()
+    n = max(5, cfg.repeats * 3)
+    sides = {
+        "python -c pass": lambda: 1 / _wall([sys.executable, "-c", "pass"]),
+        "offload --help": lambda: 1 / _wall([*off, "--help"]),
+        "offload run (one line)": lambda: 1 / _wall([*off, "run", str(one)]),
+        "import offload.cli (-X importtime)": lambda: 1 / importtime_cli(),
+    }
+    med = {k: 1 / v for k, v in interleaved(sides, n).items()}
+    t = sec.table(f"start-up, wall median of {n}", ["what", "seconds", "vs python -c pass"])
+    for k, v in med.items():
+        t.add(k, f"{v:.3f}", "-" if k.startswith("python") or k.startswith("import")
+              else f"+{v - med['python -c pass']:.3f}")
+    sec.targets.append(Target("offload run of a one-line script, wall",
+                              med["offload run (one line)"], 0.2, "s", higher=False))
+    sec.targets.append(Target("import offload.cli (-X importtime)",
+                              med["import offload.cli (-X importtime)"], 0.15, "s",
+                              higher=False))
+
+
+def _child(what: str, argv: Sequence[str], timeout: float = 3600) -> dict[str, Any]:
+    p = subprocess.run([sys.executable, "-m", "bench.user", what, *argv], capture_output=True,
+                       text=True, cwd=PROJECT, timeout=timeout)
+    if p.returncode != 0:
+        raise RuntimeError(f"bench.user {what}: {p.stderr.strip()[-500:]}")
+    return dict(json.loads(p.stdout))
+
+
+def _prios(cfg: Config, sec: Section) -> None:
+    sizes = cfg.prio_sizes
+    t = sec.table("filters added through the runner (veth, no flag, object-pinned)",
+                  ["filters", "layout", "add s", "µs per add", "tc -j filter show s",
+                   "tc filter show s", "peak RSS MB"])
+    secs: dict[str, list[float]] = {"prio": [], "handle": []}
+    for n in sizes:
+        for layout in ("handle", "prio"):
+            m = _child("prios", [layout, str(n)])
+            secs[layout].append(m["add_s"])
+            t.add(f"{n:,}", "distinct prios" if layout == "prio" else "handles under prio 1",
+                  f"{m['add_s']:.2f}", f"{m['add_s'] / n * 1e6:,.1f}", f"{m['json_s']:.2f}",
+                  f"{m['text_s']:.2f}", f"{m['maxrss_mb']:.1f}")
+            if n == sizes[-1] and layout == "prio":
+                sec.targets.append(Target(f"tc -j filter show of {n:,} filters", m["json_s"],
+                                          2.0, "s", higher=False))
+    big = sizes[-1]
+    sec.targets.append(Target(f"{big:,} distinct prios / {big:,} handles, time",
+                              ratio(secs["prio"][-1], secs["handle"][-1]), 2.0, "x",
+                              higher=False))
+    if len(sizes) >= 2:
+        for layout in ("prio", "handle"):
+            k = math.log(secs[layout][-1] / secs[layout][0]) / math.log(sizes[-1] / sizes[0])
+            sec.targets.append(Target(f"growth exponent of the add time, {layout}s, "
+                                      f"{sizes[0]:,} → {big:,}", k, 1.1, "", higher=False))
+
+
+def _session(cfg: Config, sec: Section) -> None:
+    m = _child("session", [str(cfg.session_cmds)])
+    t = sec.table(f"one session (the shell's event cap), {cfg.session_cmds:,} read-only "
+                  "`tc -s filter show`", ["sample", "RSS MB", "events held", "seconds"])
+    for s in m["samples"]:
+        t.add(f"after {s['n']:,} commands", f"{s['rss_mb']:.1f}", f"{s['events']:,}",
+              f"{s['seconds']:.2f}")
+    first, last = m["samples"][0]["rss_mb"], m["samples"][-1]["rss_mb"]
+    sec.targets.append(Target("session RSS growth, first tenth → end", 100 * (last / first - 1),
+                              10.0, "%", higher=False))
+
+
+def _explorer(cfg: Config, sec: Section) -> None:
+    from bench.scaling import explorer_rate
+
+    rate, cases, err = explorer_rate(cfg.explore_seconds, 1)
+    if err:
+        sec.notes.append(err)
+    t = sec.table("explorer, single faults on explore-30.sh, one process",
+                  ["cases run", "cases/s", "ms per case"])
+    t.add(cases, "-" if rate is None else f"{rate:,.0f}",
+          "-" if not rate else f"{1000 / rate:.2f}")
+    sec.targets.append(Target("explorer fault cases/s, 1 process (explore-30.sh)", rate,
+                              500.0, "cases/s"))
+
+
+def run(cfg: Config) -> Section:
+    sec = Section("user", "At the user's scale: obj scripts, start-up, priorities, sessions, "
+                          "explorer")
+    tmp = Path(tempfile.mkdtemp(prefix="offload-bench-user-"))
+    try:
+        _obj(cfg, sec, tmp)
+        _startup(cfg, sec, tmp)
+        _prios(cfg, sec)
+        _session(cfg, sec)
+        _explorer(cfg, sec)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return sec
+
+
+# -- children --------------------------------------------------------------------------
+
+
+def _rss_kb(field: str = "VmRSS:") -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field):
+                return float(line.split()[1])
+    return 0.0
+
+
+def child_prios(layout: str, n: int) -> dict[str, Any]:
+    from bench.emu_tc import EmuRig
+
+    r = EmuRig(veth=True)
+    s = r.session()
+    pin = "object-pinned /sys/fs/bpf/sw"
+    if layout == "prio":
+        lines = [f"tc filter add dev v0 ingress prio {i} handle 1 bpf da {pin}"
+                 for i in range(1, n + 1)]
+    else:
+        lines = [f"tc filter add dev v0 ingress prio 1 handle {i} bpf da {pin}"
+                 for i in range(1, n + 1)]
+    from offload.script import parse_script
+
+    cmds = parse_script(lines, {})
+    t0 = time.perf_counter()
+    for c in cmds:
+        e = s.execute(c)
+        if e.rc:
+            raise RuntimeError(f"{c.text}: {e.stderr}")
+    add_s = time.perf_counter() - t0
+    out: dict[str, Any] = {"add_s": add_s}
+    for key, line in (("json_s", "tc -j filter show dev v0 ingress"),
+                      ("text_s", "tc filter show dev v0 ingress")):
+        t0 = time.perf_counter()
+        e = s.run_text(line)
+        out[key] = time.perf_counter() - t0
+        if e is None or e.rc:
+            raise RuntimeError(f"{line}: {e}")
+        if key == "json_s" and len(json.loads(e.stdout)) < n:
+            raise RuntimeError(f"{line}: fewer than {n} entries")
+    out["maxrss_mb"] = _rss_kb("VmHWM:") / 1024
+    return out
+
+
+def child_session(m: int) -> dict[str, Any]:
+    """A netdevsim port with one offloaded filter; ``m`` × ``tc -s filter show`` (each asks
+    the driver for stats: one bus event, one step)."""
+    from bench.emu_tc import EmuRig
+    from offload.runner import Session
+
+    r = EmuRig(1)
+    cap = getattr(Session, "LONG_LIVED_EVENT_CAP", None)
+    s = Session(r.emu, event_cap=cap) if cap else Session(r.emu)
+    e = s.run_text("tc filter add dev eth0 ingress prio 1 handle 1 bpf da "
+                   "object-pinned /sys/fs/bpf/sw")
+    if e is None or e.rc:
+        raise RuntimeError(f"filter add: {e}")
+    samples = []
+    t0 = time.perf_counter()
+    for i in range(1, m + 1):
+        s.run_text("tc -s filter show dev eth0 ingress")
+        if i == m // 10 or i == m:
+            samples.append({"n": i, "rss_mb": _rss_kb() / 1024,
+                            "events": len(r.emu.log.events),
+                            "seconds": time.perf_counter() - t0})
+    return {"samples": samples}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[0] == "prios":
+        out = child_prios(args[1], int(args[2]))
+    elif args[0] == "session":
+        out = child_session(int(args[1]))
+    else:
+        raise SystemExit(f"unknown child {args[0]!r}")
+    json.dump(out, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
