@@ -348,16 +348,28 @@ class Emulator:
         for p in held:
             pending.pop(id(p), None)
         if pending:
-            for _, _, f in self.filters():
-                pending.pop(id(f.prog), None)
-                if not pending:
-                    break
+            self._drop_referenced(pending)
         for prog in pending.values():
             self.table.unload(prog.id)
             if prog.offload_ifindex is not None:
                 drv = self.nsim.driver_for_ifindex(prog.offload_ifindex)
                 if drv is not None:
                     drv.destroy_prog(prog)
+
+    def _drop_referenced(self, pending: dict[int, Any]) -> None:
+        """Take out of ``pending`` every program a filter holds; stop when it is empty.
+        The walk of :meth:`filters`, written as plain loops (it runs after every command
+        and visits every filter while a program is pending)."""
+        pop = pending.pop
+        for block in self.blocks():
+            for chain in list(block.chains.values()):
+                for tp in list(chain.tps):
+                    if tp.kind != "bpf":
+                        continue
+                    for f in tp.ops.walk():
+                        pop(id(f.prog), None)
+                    if not pending:
+                        return
 
     # -- datapath ------------------------------------------------------------------------
 

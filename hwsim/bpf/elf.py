@@ -141,11 +141,14 @@ class ObjectCache:
 
     Errors are kept as ``(errno, message, log)`` and raised as a fresh
     :class:`BpfLoadError` each time, so no traceback accumulates. Least recently used
-    entries go beyond ``size``. Thread-safe (the explorer's workers may share it).
+    entries go beyond ``size``. Thread-safe (the explorer's workers may share it). With
+    ``disk``, a miss first looks in the on-disk store of :mod:`hwsim.bpf.objstore` (other
+    processes' parses of the same bytes), and a parse is stored there.
     """
 
-    def __init__(self, size: int = 64) -> None:
+    def __init__(self, size: int = 64, *, disk: bool = True) -> None:
         self.size = size
+        self.disk = disk
         self._entries: OrderedDict[str, tuple[tuple[int, ...], bytes, object]] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
@@ -159,10 +162,16 @@ class ObjectCache:
                 self._entries.move_to_end(path)
                 self.hits += 1
                 return _answer(got[2])
-        try:
-            value: object = _parse(data, path)
-        except BpfLoadError as e:
-            value = (e.errno, e.message, e.log)
+        from hwsim.bpf import objstore
+
+        value: object = objstore.load(path, digest) if self.disk else None
+        if value is None:
+            try:
+                value = _parse(data, path)
+            except BpfLoadError as e:
+                value = (e.errno, e.message, e.log)
+            if self.disk:
+                objstore.save(path, digest, value)
         with self._lock:
             self.misses += 1
             self._entries[path] = (ident, digest, value)

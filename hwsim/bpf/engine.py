@@ -259,7 +259,7 @@ class FellOff(Exception):
 def compile_program(insns: list[Insn], env: RunEnv, imm64: dict[int, int],
                     ctx_loads: set[int] | None) -> tuple[Callable[[int], int], str]:
     """Translate ``insns`` into a Python function ``run(r1) -> r0`` bound to ``env``."""
-    src = _Gen(insns, imm64, ctx_loads).generate()
+    src = _source(insns, imm64, ctx_loads)
     mem = env.mem
     helpers = make_helpers(env)
 
@@ -328,6 +328,24 @@ def compile_program(insns: list[Insn], env: RunEnv, imm64: dict[int, int],
 
 _CODE: dict[str, object] = {}
 _CODE_MAX = 256
+_SOURCE: dict[tuple[object, ...], str] = {}
+
+
+def _source(insns: list[Insn], imm64: dict[int, int], ctx_loads: set[int] | None) -> str:
+    """The generated source of a program, remembered like its code object (:func:`_code`):
+    it depends only on the instructions, the 64-bit immediates and the context loads."""
+    from hwsim.bpf.elf import LOAD_CACHE
+
+    if not LOAD_CACHE:
+        return _Gen(insns, imm64, ctx_loads).generate()
+    key = (tuple(insns), tuple(sorted(imm64.items())),
+           None if ctx_loads is None else frozenset(ctx_loads))
+    src = _SOURCE.get(key)
+    if src is None:
+        if len(_SOURCE) >= _CODE_MAX:
+            _SOURCE.pop(next(iter(_SOURCE)))
+        src = _SOURCE[key] = _Gen(insns, imm64, ctx_loads).generate()
+    return src
 
 
 def _code(src: str) -> object:

@@ -25,7 +25,7 @@ needs_objs = pytest.mark.skipif(not PASS.exists() or not CLASSID.exists(),
 
 @pytest.fixture
 def cache():
-    c = elfmod.ObjectCache()
+    c = elfmod.ObjectCache(disk=False)
     old = elfmod.OBJECT_CACHE
     elfmod.OBJECT_CACHE = c
     yield c
@@ -135,3 +135,41 @@ def test_map_programs_share_the_verification_not_the_maps():
     fd = table.create_map(2, 4, 16, 1)
     table.load_insns(encode([*ld_map_fd(1, fd), mov64_imm(0, 0), exit_()]))
     assert len(progmod._VERIFIED) == 2
+
+
+@needs_objs
+def test_disk_store_gives_the_same_object_to_another_process(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("OFFLOAD_CACHE_DIR", str(tmp_path / "cache"))
+    f = tmp_path / "p.o"
+    shutil.copy(CLASSID, f)
+    first = elfmod.ObjectCache(disk=True)
+    a = first.get(str(f), (0,), f.read_bytes())
+    assert len(list((tmp_path / "cache" / "objects").glob("*.json"))) == 1
+    # a new process: nothing in memory; the stored parse is used without pyelftools
+    second = elfmod.ObjectCache(disk=True)
+    monkeypatch.setattr(elfmod, "_parse", lambda *_: pytest.fail("parsed again"))
+    b = second.get(str(f), (0,), f.read_bytes())
+    assert a == b and a.maps == b.maps
+
+
+def test_disk_store_keeps_errors_and_tells_contents_apart(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("OFFLOAD_CACHE_DIR", str(tmp_path / "cache"))
+    f = tmp_path / "bad.o"
+    for content in (b"junk", b"\x7fELF\x02\x01\x01"):
+        f.write_bytes(content)
+        for _ in range(2):
+            with pytest.raises(BpfLoadError, match="Cannot initialize ELF context!"):
+                elfmod.ObjectCache(disk=True).get(str(f), (0,), content)
+    assert len(list((tmp_path / "cache" / "objects").glob("*.json"))) == 2
+
+
+def test_disk_store_refuses_a_folder_others_can_write(tmp_path: Path, monkeypatch):
+    from hwsim.bpf import objstore
+
+    d = tmp_path / "cache" / "objects"
+    d.mkdir(parents=True)
+    d.chmod(0o777)
+    monkeypatch.setenv("OFFLOAD_CACHE_DIR", str(tmp_path / "cache"))
+    assert objstore.folder() is None
+    monkeypatch.setenv("OFFLOAD_CACHE_DIR", "off")
+    assert objstore.folder() is None
