@@ -89,7 +89,15 @@ class _Op:
 
 @attrs.define
 class EventLog:
-    """Ordered record of bus events, steps and findings for one emulator instance."""
+    """Ordered record of bus events, steps and findings for one emulator instance.
+
+    ``cap`` bounds the record for long-lived sessions (the shell, ``offload exec``): when
+    more than ``2 * cap`` events (or steps) are held, the oldest are dropped down to the
+    last ``cap``, so between ``cap`` and ``2 * cap`` of the most recent are kept and the
+    cost stays amortised O(1) per event. ``None`` (the default: ``offload run``, the
+    explorer, reports) keeps everything. Sequence and step numbers keep counting across
+    drops; :attr:`dropped_events` / :attr:`dropped_steps` say how many went.
+    """
 
     events: list[BusEvent] = attrs.field(factory=list)
     steps: list[StepMark] = attrs.field(factory=list)
@@ -100,17 +108,30 @@ class EventLog:
     #: Optional ``probe(block_cb) -> tuple of programs held``: when set, every bus event
     #: records the hardware's holdings around the call (driver-contract checking).
     probe: Any = None
+    cap: int | None = None
+    dropped_events: int = 0
+    dropped_steps: int = 0
 
     @property
     def step(self) -> int:
-        return len(self.steps)
+        return self.dropped_steps + len(self.steps)
+
+    @property
+    def recorded(self) -> int:
+        """How many events were ever recorded (held or dropped)."""
+        return self.dropped_events + len(self.events)
 
     @property
     def current_op(self) -> str:
         return self._ops[-1] if self._ops else "call"
 
     def begin_step(self, text: str) -> int:
-        self.steps.append(StepMark(len(self.steps) + 1, text))
+        self.steps.append(StepMark(self.step + 1, text))
+        cap = self.cap
+        if cap is not None and len(self.steps) > 2 * cap:
+            drop = len(self.steps) - cap
+            del self.steps[:drop]
+            self.dropped_steps += drop
         return self.step
 
     def op(self, name: str) -> _Op:
@@ -122,8 +143,19 @@ class EventLog:
         kw.setdefault("op", self.current_op)
         kw.setdefault("depth", self.depth)
         ev = BusEvent(seq=self._seq, step=self.step, **kw)
-        self.events.append(ev)
+        events = self.events
+        events.append(ev)
+        cap = self.cap
+        if cap is not None and len(events) > 2 * cap:
+            drop = len(events) - cap
+            del events[:drop]
+            self.dropped_events += drop
         return ev
+
+    def events_since(self, recorded: int) -> list[BusEvent]:
+        """The events recorded after the first ``recorded`` ones (see :attr:`recorded`),
+        as far as they are still held."""
+        return self.events[max(0, recorded - self.dropped_events):]
 
     def add_finding(self, kind: str, message: str, profile: str) -> Finding:
         f = Finding(kind, message, self.step, profile)

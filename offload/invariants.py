@@ -143,7 +143,7 @@ class InvariantChecker:
 
     def before_step(self) -> None:
         self._before = self.port_holdings()
-        self._first_event = len(self.emu.log.events)
+        self._first_event = self.emu.log.recorded
         self._first_finding = len(self.emu.log.findings)
         self._faults_seen = len(self.emu.faults.log)
 
@@ -151,7 +151,7 @@ class InvariantChecker:
         log = self.emu.log
         step = log.step
         profile = self.emu.profile.name
-        events = log.events[self._first_event:]
+        events = log.events_since(self._first_event)
         findings = log.findings[self._first_finding:]
         injected = self.emu.faults.log[self._faults_seen:]
         reset = any("reset" in s for s in injected)

@@ -55,10 +55,21 @@ def _not_allowed(prog: str) -> Result:
 
 
 class Session:
-    """One emulated system and the command language on top of it."""
+    """One emulated system and the command language on top of it.
 
-    def __init__(self, emu: Any) -> None:
+    ``event_cap`` bounds the emulator's event log (``EventLog.cap``): long-lived sessions
+    (the shell, ``offload exec``) pass :attr:`LONG_LIVED_EVENT_CAP` so that memory stays
+    flat however many commands they take; ``None`` keeps the log as it is (everything, for
+    ``offload run``, the explorer and reports)."""
+
+    #: the last 4096 to 8192 bus events and steps are kept (docs/commands.md)
+    LONG_LIVED_EVENT_CAP = 4096
+
+    def __init__(self, emu: Any, event_cap: int | None = None) -> None:
         self.emu = emu
+        log = getattr(emu, "log", None)
+        if event_cap is not None and log is not None and hasattr(log, "cap"):
+            log.cap = event_cap
         self.ctx = Context(emu=emu, vfs=Vfs(emu))
         for name, dev in emu.net.devices.items():
             if dev.up:
@@ -169,10 +180,10 @@ class EmulatorBackend:
     profile: str = "v6.1"
     nic: str = "netdevsim"
 
-    def new_session(self) -> Session:
+    def new_session(self, event_cap: int | None = None) -> Session:
         from offload.emulator import Emulator
 
-        return Session(Emulator(self.profile, nic_profile=self.nic))
+        return Session(Emulator(self.profile, nic_profile=self.nic), event_cap=event_cap)
 
     def run(self, commands: Sequence[Command]) -> list[Entry]:
         session = self.new_session()

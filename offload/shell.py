@@ -86,7 +86,7 @@ def run_shell(profile: str = "v6.1", env: Mapping[str, str] | None = None,
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    session = EmulatorBackend(profile).new_session()
+    session = EmulatorBackend(profile).new_session(event_cap=Session.LONG_LIVED_EVENT_CAP)
     variables = dict(os.environ if env is None else env)
     interactive = stdin.isatty()
     rl = _setup_readline(session) if interactive else None
