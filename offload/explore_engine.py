@@ -26,7 +26,14 @@ from offload.explore_cases import (
     sites_of,
     with_faults,
 )
-from offload.explore_exec import CaseRun, ExploreConfig, run_commands
+from offload.explore_exec import (
+    CaseRun,
+    ExploreConfig,
+    Prefixes,
+    checkpointable,
+    common_prefix,
+    run_commands,
+)
 from offload.invariants import Violation
 from offload.script import Command
 
@@ -68,6 +75,7 @@ class ExploreOptions:
     max_pairs: int = 2000  # per profile; beyond it a seeded sample
     classes: tuple[str, ...] = FAULT_CLASSES
     minimize: bool = True
+    checkpoints: bool = True  # resume cases from checkpoints (ExploreConfig.checkpoints)
 
 
 @attrs.frozen
@@ -107,20 +115,39 @@ class ExploreResult:
 
 
 def _cfg(opts: ExploreOptions, profile: str) -> ExploreConfig:
-    return ExploreConfig(profile=profile, nic=opts.nic, driver=opts.driver)
+    return ExploreConfig(profile=profile, nic=opts.nic, driver=opts.driver,
+                         checkpoints=opts.checkpoints)
 
 
 def run_case(task: tuple[tuple[Command, ...], ExploreConfig, Case]) -> CaseOutcome:
-    """Run one case; top-level so that spawned workers can import it."""
+    """Run one case; top-level so that spawned workers can import it. The fault-free
+    prefix is not replayed: the case resumes from this process's checkpoint of it."""
     commands, cfg, case = task
     cmds = with_faults(commands, case.faults)
-    run = run_commands(cmds, cfg, snapshots=False)
+    start = None
+    if cfg.checkpoints and case.faults and checkpointable(commands, cfg):
+        start = _prefixes(commands, cfg).at(common_prefix(cmds, commands))
+    run = run_commands(cmds, cfg, snapshots=False, start=start)
     found = tuple(Found(v, s.index) for s in run.steps for v in s.new)
     later: tuple[Site, ...] = ()
     if len(case.faults) == 1 and not case.faults[0].is_reset:
         later = tuple(s for s in sites_of(run.trace.invocations, _line_of_step(cmds))
                       if s.line == case.faults[0].site.line)
     return CaseOutcome(cfg.profile, case, found, later, tuple(s.entry.rc for s in run.steps))
+
+
+_PREFIXES: dict[tuple[tuple[Command, ...], ExploreConfig], Prefixes] = {}
+
+
+def _prefixes(commands: tuple[Command, ...], cfg: ExploreConfig) -> Prefixes:
+    """This process's checkpoints of ``commands`` (a few scripts are kept)."""
+    key = (commands, cfg)
+    got = _PREFIXES.get(key)
+    if got is None:
+        if len(_PREFIXES) >= 4:
+            _PREFIXES.pop(next(iter(_PREFIXES)))
+        got = _PREFIXES[key] = Prefixes(commands, cfg)
+    return got
 
 
 def _line_of_step(cmds: Sequence[Command]) -> dict[int, int]:

@@ -109,6 +109,37 @@ def reset_hardware(driver: Any, dev: Any) -> bool:
     return False
 
 
+class _NdoShim:
+    """A driver's ``ndo_setup_tc`` with the fault check in front of bind/unbind (a class,
+    not a closure, so that an explorer checkpoint can copy it with its emulator). ``own``
+    is the driver's instance-level ``ndo_setup_tc`` if it had one, else the class's is
+    called."""
+
+    __slots__ = ("drv", "own", "shim")
+
+    def __init__(self, shim: FaultShim, drv: Any, own: Callable[..., int] | None) -> None:
+        self.shim, self.drv, self.own = shim, drv, own
+
+    def inner(self, dev: Any, type_: Any, bo: Any) -> Any:
+        if self.own is not None:
+            return self.own(dev, type_, bo)
+        return type(self.drv).ndo_setup_tc(self.drv, dev, type_, bo)
+
+    def __call__(self, dev: Any, type_: Any, bo: Any) -> Any:
+        if type_ == TcSetupType.TC_SETUP_BLOCK:
+            kind = "bind" if bo.command == FlowBlockCommand.FLOW_BLOCK_BIND else "unbind"
+            err = self.shim.check(dev, kind, None, getattr(bo, "extack", None))
+            if err:
+                return err
+            before = len(bo.cb_list)
+            ret = self.inner(dev, type_, bo)
+            if kind == "bind" and ret == 0:
+                for block_cb in bo.cb_list[before:]:
+                    self.shim._wrap_cb(block_cb, dev)
+            return ret
+        return self.inner(dev, type_, bo)
+
+
 class _CbShim:
     """A callback wrapper that compares equal to the callback it wraps (so a driver's
     ``flow_block_cb_setup_simple`` unbind lookup still finds it) and exposes its
@@ -171,23 +202,15 @@ class FaultShim:
         self._wrapped.add(id(drv))
         if getattr(drv, "faults", None) is self.emu.faults:
             drv.faults = FaultPlan()  # the shim asks emu.faults from now on
-        inner = drv.ndo_setup_tc
+        drv.ndo_setup_tc = _NdoShim(self, drv, drv.__dict__.get("ndo_setup_tc")
+                                    if hasattr(drv, "__dict__") else None)
 
-        def ndo_setup_tc(dev: Any, type_: Any, bo: Any) -> int:
-            if type_ == TcSetupType.TC_SETUP_BLOCK:
-                kind = "bind" if bo.command == FlowBlockCommand.FLOW_BLOCK_BIND else "unbind"
-                err = self.check(dev, kind, None, getattr(bo, "extack", None))
-                if err:
-                    return err
-                before = len(bo.cb_list)
-                ret = inner(dev, type_, bo)
-                if kind == "bind" and ret == 0:
-                    for block_cb in bo.cb_list[before:]:
-                        self._wrap_cb(block_cb, dev)
-                return ret
-            return inner(dev, type_, bo)
-
-        drv.ndo_setup_tc = ndo_setup_tc
+    def rebind(self) -> None:
+        """After the shim and its emulator were copied together (an explorer checkpoint):
+        the drivers it wrapped are known by identity, which a copy changes."""
+        self._wrapped = {id(dev.driver) for dev in self.emu.net.devices.values()
+                         if isinstance(getattr(dev.driver, "ndo_setup_tc", None), _NdoShim)
+                         and dev.driver.ndo_setup_tc.shim is self}
 
     def _wrap_cb(self, block_cb: FlowBlockCb, dev: Any) -> None:
         if not isinstance(block_cb.cb, _CbShim):
