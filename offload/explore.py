@@ -13,27 +13,42 @@ each, runnable with ``offload run``. See docs/explore.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from offload.explore_cases import Case
-from offload.explore_engine import ExploreOptions, ExploreResult, explore
+from offload.explore_engine import ExploreOptions, ExploreResult, explore_many
 from offload.explore_label import kind_label
 from offload.script import ScriptError, load_script
+
+if TYPE_CHECKING:
+    from offload.explore_dist import DaskExecutor
+
+
+def make_executor(*, cluster: str | None, kind: str, jobs: int) -> DaskExecutor | None:
+    """Dask for ``--cluster``/``--executor dask`` (imported only then), else None."""
+    if cluster is None and kind != "dask":
+        return None
+    from offload.explore_dist import make_executor as make
+
+    return make(cluster=cluster, kind=kind, jobs=jobs)
 
 PROFILE_CHOICES = {"v6.1": ("v6.1",), "v5.2": ("v5.2",), "both": ("v6.1", "v5.2")}
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("script", help="script file (offload run syntax)")
+    p.add_argument("script", nargs="+", metavar="SCRIPT",
+                   help="script file(s) (offload run syntax); several are explored at once "
+                        "(their cases share the workers), each reported on its own")
     p.add_argument("--profile", choices=sorted(PROFILE_CHOICES), default="v6.1",
                    help="kernel semantics to explore (default v6.1; both = v6.1 and v5.2)")
     p.add_argument("--nic", default="netdevsim",
@@ -48,7 +63,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--window", type=int, default=4, help="pairs: second-fault window")
     p.add_argument("--max-pairs", type=int, default=2000,
                    help="pairs: at most this many per profile (a --seed sample beyond)")
-    p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes")
+    p.add_argument("--jobs", "-j", type=int, default=1,
+                   help="workers: processes of the local pool, or of a Dask LocalCluster "
+                        "with --executor dask")
+    p.add_argument("--executor", choices=("pool", "dask"), default="pool",
+                   help="where --jobs run: a local process pool (default) or a Dask "
+                        "LocalCluster")
+    p.add_argument("--cluster", metavar="ADDRESS",
+                   help="run the cases on a Dask cluster: its scheduler, tcp://HOST:8786 "
+                        "(see docs/explore.md)")
     p.add_argument("--seed", type=int, default=0, help="seed of the pair sampling")
     p.add_argument("--no-minimize", action="store_true",
                    help="report the first failing case's prefix without minimizing")
@@ -84,8 +107,9 @@ def run_cli(args: argparse.Namespace) -> int:
     for item in args.variables:
         name, _, value = item.partition("=")
         env[name] = value
+    scripts = list(args.script)
     try:
-        commands = load_script(args.script, env)
+        loaded = [(name, load_script(name, env)) for name in scripts]
     except ScriptError as exc:
         print(f"offload explore: {exc}", file=sys.stderr)
         return 2
@@ -95,13 +119,21 @@ def run_cli(args: argparse.Namespace) -> int:
         window=args.window, max_pairs=args.max_pairs, minimize=not args.no_minimize)
     console = Console(stderr=args.json)
     try:
-        with _progress(console, quiet=args.json) as bar:
-            result = explore(commands, opts, script=args.script, progress=bar)
+        executor = make_executor(cluster=args.cluster, kind=args.executor, jobs=opts.jobs)
+        with contextlib.nullcontext() if executor is None else executor, \
+                _progress(console, quiet=args.json) as bar:
+            results = explore_many(loaded, opts, progress=bar, executor=executor)
     except Exception as exc:
         if type(exc).__name__ == "DriverPluginError":
             print(f"offload explore: {exc}", file=sys.stderr)
             return 2
+        if args.cluster and isinstance(exc, OSError | TimeoutError):
+            print(f"offload explore: cluster {args.cluster}: {exc}", file=sys.stderr)
+            return 2
         raise
+    if len(results) > 1:
+        return _report_many(results, args, console)
+    result = results[0]
     if args.repro_dir:
         write_repros(result, Path(args.repro_dir))
     if args.report:
@@ -114,6 +146,27 @@ def run_cli(args: argparse.Namespace) -> int:
         print_result(result, console)
         if args.report:
             console.print(f"report: {args.report}")
+    return 0
+
+
+def _report_many(results: list[ExploreResult], args: argparse.Namespace,
+                 console: Console) -> int:
+    """Several scripts: each one's result in turn (JSON: a list, one object each);
+    reproductions of script N go to DIR/N/ with --repro-dir."""
+    if args.report:
+        from offload.report import write_explore_report
+
+        for i, r in enumerate(results, 1):
+            path = Path(args.report)
+            write_explore_report(str(path.with_name(f"{path.stem}-{i}{path.suffix}")), r)
+    if args.repro_dir:
+        for i, r in enumerate(results, 1):
+            write_repros(r, Path(args.repro_dir) / str(i))
+    if args.json:
+        sys.stdout.write(json.dumps([to_json(r) for r in results], indent=1) + "\n")
+    else:
+        for r in results:
+            print_result(r, console)
     return 0
 
 

@@ -9,8 +9,10 @@ beyond ``max_pairs``, drawn from ``random.Random(seed)``.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import random
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -136,17 +138,22 @@ def run_case(task: tuple[tuple[Command, ...], ExploreConfig, Case]) -> CaseOutco
     return CaseOutcome(cfg.profile, case, found, later, tuple(s.entry.rc for s in run.steps))
 
 
-_PREFIXES: dict[tuple[tuple[Command, ...], ExploreConfig], Prefixes] = {}
+_PREFIXES = threading.local()
 
 
 def _prefixes(commands: tuple[Command, ...], cfg: ExploreConfig) -> Prefixes:
-    """This process's checkpoints of ``commands`` (a few scripts are kept)."""
+    """This worker's checkpoints of ``commands`` (a few scripts are kept; per thread, for
+    Dask workers that are threads of one process)."""
+    mine: dict[tuple[tuple[Command, ...], ExploreConfig], Prefixes] | None = getattr(
+        _PREFIXES, "by_script", None)
+    if mine is None:
+        mine = _PREFIXES.by_script = {}
     key = (commands, cfg)
-    got = _PREFIXES.get(key)
+    got = mine.get(key)
     if got is None:
-        if len(_PREFIXES) >= 4:
-            _PREFIXES.pop(next(iter(_PREFIXES)))
-        got = _PREFIXES[key] = Prefixes(commands, cfg)
+        if len(mine) >= 4:
+            mine.pop(next(iter(mine)))
+        got = mine[key] = Prefixes(commands, cfg)
     return got
 
 
@@ -201,42 +208,86 @@ def baseline(commands: Sequence[Command], cfg: ExploreConfig) -> tuple[CaseRun, 
 
 
 def explore(commands: Sequence[Command], opts: ExploreOptions, script: str = "",
-            progress: Callable[[str, int], Callable[[int], None]] | None = None
-            ) -> ExploreResult:
+            progress: Callable[[str, int], Callable[[int], None]] | None = None,
+            executor: Any = None) -> ExploreResult:
     """Explore ``commands`` under ``opts``. ``progress(label, total)`` returns an
-    ``advance(n)`` callback (a progress bar); ``None`` runs silently."""
-    cmds = tuple(commands)
-    outcomes: list[CaseOutcome] = []
-    with _Pool(opts.jobs) as pool:
+    ``advance(n)`` callback (a progress bar); ``None`` runs silently. ``executor`` runs
+    the cases (see :func:`explore_many`)."""
+    return explore_many([(script, commands)], opts, progress, executor)[0]
+
+
+@attrs.define
+class _Plan:
+    """One (script, profile) of an exploration: its baseline and the cases to run."""
+
+    commands: tuple[Command, ...]
+    cfg: ExploreConfig
+    base: CaseOutcome
+    singles: list[Case]
+    single_out: list[CaseOutcome] = attrs.field(factory=list)
+    pair_out: list[CaseOutcome] = attrs.field(factory=list)
+
+
+def explore_many(scripts: Sequence[tuple[str, Sequence[Command]]], opts: ExploreOptions,
+                 progress: Callable[[str, int], Callable[[int], None]] | None = None,
+                 executor: Any = None) -> list[ExploreResult]:
+    """Explore several scripts at once: the cases of all of them (and all profiles) go to
+    one executor, so workers stay busy across scripts. One result per script, each the
+    same as :func:`explore` of that script alone.
+
+    ``executor`` (already entered, left open) has ``map(tasks, advance)`` yielding
+    outcomes in task order; by default the local process pool of ``opts.jobs`` (see
+    :mod:`offload.explore_dist` for Dask). Determinism: results come back in task order,
+    so the number and kind of workers never changes a report."""
+    plans: list[list[_Plan]] = []
+    for _, commands in scripts:
+        cmds = tuple(commands)
+        mine = []
         for profile in opts.profiles:
-            outcomes += _explore_profile(cmds, opts, profile, pool, progress)
-    repros = reproductions(cmds, outcomes, opts)
-    return ExploreResult(opts, script, tuple(outcomes), tuple(repros))
+            cfg = _cfg(opts, profile)
+            base_run, sites = baseline(cmds, cfg)
+            base = CaseOutcome(profile, Case(),
+                               tuple(Found(v, s.index) for s in base_run.steps for v in s.new))
+            holds = [s.state.holds_anything for s in base_run.steps]
+            singles = [c for c in single_cases(sites, len(cmds), opts.classes)
+                       if not c.faults[0].is_reset or holds[c.faults[0].site.line]]
+            mine.append(_Plan(cmds, cfg, base, singles))
+        plans.append(mine)
+    flat = [p for mine in plans for p in mine]
+    with contextlib.nullcontext(executor) if executor is not None else _Pool(opts.jobs) as ex:
+        _run_phase(ex, flat, lambda p: p.singles, "single faults", progress,
+                   lambda p, out: p.single_out.extend(out))
+        if opts.pairs:
+            pairs = {id(p): _pairs(p.single_out, opts) for p in flat}
+            _run_phase(ex, flat, lambda p: pairs[id(p)], "fault pairs", progress,
+                       lambda p, out: p.pair_out.extend(out))
+    results = []
+    for (name, _), mine in zip(scripts, plans, strict=True):
+        outcomes: list[CaseOutcome] = []
+        for p in mine:
+            outcomes += [p.base, *p.single_out, *p.pair_out]
+        repros = reproductions(mine[0].commands, outcomes, opts)
+        results.append(ExploreResult(opts, name, tuple(outcomes), tuple(repros)))
+    return results
 
 
-def _explore_profile(cmds: tuple[Command, ...], opts: ExploreOptions, profile: str,
-                     pool: _Pool, progress: Callable[[str, int], Callable[[int], None]] | None
-                     ) -> list[CaseOutcome]:
-    """The baseline, the single faults and (with ``pairs``) the pairs of one profile."""
-    outcomes: list[CaseOutcome] = []
-    cfg = _cfg(opts, profile)
-    base_run, sites = baseline(cmds, cfg)
-    base = CaseOutcome(profile, Case(),
-                       tuple(Found(v, s.index) for s in base_run.steps for v in s.new))
-    outcomes.append(base)
-    holds = [s.state.holds_anything for s in base_run.steps]
-    singles = [c for c in single_cases(sites, len(cmds), opts.classes)
-               if not c.faults[0].is_reset or holds[c.faults[0].site.line]]
-    tasks = [(cmds, cfg, c) for c in singles]
-    advance = progress(f"{profile}: single faults", len(tasks)) if progress else _noop
-    single_out = list(pool.map(tasks, advance))
-    outcomes += single_out
-    if opts.pairs:
-        pairs = _pairs(single_out, opts)
-        tasks = [(cmds, cfg, c) for c in pairs]
-        advance = progress(f"{profile}: fault pairs", len(tasks)) if progress else _noop
-        outcomes += list(pool.map(tasks, advance))
-    return outcomes
+def _run_phase(ex: Any, plans: list[_Plan], cases_of: Callable[[_Plan], list[Case]],
+               what: str, progress: Callable[[str, int], Callable[[int], None]] | None,
+               put: Callable[[_Plan, list[CaseOutcome]], None]) -> None:
+    """Run the cases of every plan as one batch; hand each plan its outcomes in order."""
+    tasks = [(p.commands, p.cfg, c) for p in plans for c in cases_of(p)]
+    scripts = len({id(p.commands) for p in plans})
+    if scripts == 1:
+        label = f"{', '.join(p.cfg.profile for p in plans)}: {what}"
+    else:
+        label = f"{scripts} scripts: {what}"
+    advance = progress(label, len(tasks)) if progress else _noop
+    out = list(ex.map(tasks, advance)) if tasks else []
+    i = 0
+    for p in plans:
+        n = len(cases_of(p))
+        put(p, out[i:i + n])
+        i += n
 
 
 def _noop(n: int) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import errno
 import struct
+import threading
 from collections.abc import Callable
 
 from hwsim.bpf import insn as I
@@ -326,6 +327,7 @@ def compile_program(insns: list[Insn], env: RunEnv, imm64: dict[int, int],
     return ns["run"], src  # type: ignore[return-value]
 
 
+_LOCK = threading.Lock()  # the explorer's Dask workers may be threads of one process
 _CODE: dict[str, object] = {}
 _CODE_MAX = 256
 _SOURCE: dict[tuple[object, ...], str] = {}
@@ -342,9 +344,11 @@ def _source(insns: list[Insn], imm64: dict[int, int], ctx_loads: set[int] | None
            None if ctx_loads is None else frozenset(ctx_loads))
     src = _SOURCE.get(key)
     if src is None:
-        if len(_SOURCE) >= _CODE_MAX:
-            _SOURCE.pop(next(iter(_SOURCE)))
-        src = _SOURCE[key] = _Gen(insns, imm64, ctx_loads).generate()
+        src = _Gen(insns, imm64, ctx_loads).generate()
+        with _LOCK:
+            if len(_SOURCE) >= _CODE_MAX:
+                _SOURCE.pop(next(iter(_SOURCE)))
+            _SOURCE[key] = src
     return src
 
 
@@ -356,9 +360,11 @@ def _code(src: str) -> object:
 
     code = _CODE.get(src) if LOAD_CACHE else None
     if code is None:
-        if len(_CODE) >= _CODE_MAX:
-            _CODE.pop(next(iter(_CODE)))
-        code = _CODE[src] = compile(src, "<bpf>", "exec")
+        code = compile(src, "<bpf>", "exec")
+        with _LOCK:
+            if len(_CODE) >= _CODE_MAX:
+                _CODE.pop(next(iter(_CODE)))
+            _CODE[src] = code
     return code
 
 

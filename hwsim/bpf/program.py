@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import struct
+import threading
 import time
 from collections import OrderedDict
 from pathlib import Path
@@ -157,6 +158,7 @@ class ClassicProgram:
 #: ``bpf_check()`` answers by what decides them (see :func:`_verify_cached`)
 _VERIFIED: OrderedDict[tuple[Any, ...], VerifierResult | tuple[int, str, str]] = OrderedDict()
 _VERIFIED_MAX = 256
+_VERIFIED_LOCK = threading.Lock()
 
 
 def _verify_cached(raw: bytes, insns: list[I.Insn], maps_by_insn: dict[int, Map],
@@ -181,18 +183,20 @@ def _verify_cached(raw: bytes, insns: list[I.Insn], maps_by_insn: dict[int, Map]
         shapes.append((pc, region_of[id(m)], m.map_type, m.key_size, m.value_size,
                        m.max_entries, m.flags, m.readonly))
     key = (bytes(norm), tuple(shapes), license, log_level, privileged)
-    got = _VERIFIED.get(key)
+    with _VERIFIED_LOCK:
+        got = _VERIFIED.get(key)
+        if got is not None:
+            _VERIFIED.move_to_end(key)
     if got is None:
         try:
             got = verify(insns, maps_by_insn, license=license, log_level=log_level,
                          privileged=privileged)
         except BpfLoadError as e:
             got = (e.errno, e.message, e.log)
-        _VERIFIED[key] = got
-        if len(_VERIFIED) > _VERIFIED_MAX:
-            _VERIFIED.popitem(last=False)
-    else:
-        _VERIFIED.move_to_end(key)
+        with _VERIFIED_LOCK:
+            _VERIFIED[key] = got
+            if len(_VERIFIED) > _VERIFIED_MAX:
+                _VERIFIED.popitem(last=False)
     if isinstance(got, tuple):
         raise BpfLoadError(*got)
     return VerifierResult(set(got.ctx_loads), got.log, got.processed)
