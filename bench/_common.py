@@ -42,6 +42,7 @@ class Config:
     obj_script_adds: int = 200  # adds (and as many deletes) of the obj script (user)
     prio_sizes: tuple[int, ...] = (10_000, 50_000)  # filters at distinct prios (user)
     session_cmds: int = 100_000  # read-only commands in one long session (user)
+    corpus_scripts: int = 0  # conformance scripts explored with pairs (0: all) (user)
     fresh_vm: bool = False
     vm: bool = True
     kernel: bool = True
@@ -64,7 +65,7 @@ class Config:
                    sizes=(0, 50), ports=(1, 4), scale_ops=10, explore_seconds=1.0,
                    packets=200, mem_filters=50, mem_packets=200, scenarios=2, vm_repeats=1,
                    vm_boots=1, prio_sizes=(50, 100), session_cmds=200,
-                   obj_script_adds=3)
+                   obj_script_adds=3, corpus_scripts=2)
 
 
 @attrs.define

@@ -229,18 +229,85 @@ def _session(cfg: Config, sec: Section) -> None:
                               10.0, "%", higher=False))
 
 
-def _explorer(cfg: Config, sec: Section) -> None:
-    from bench.scaling import explorer_rate
+def _explore_rate(seconds: float, checkpoints: bool) -> tuple[float, int]:
+    from offload.explore_engine import ExploreOptions, explore
+    from offload.script import parse_script
 
-    rate, cases, err = explorer_rate(cfg.explore_seconds, 1)
-    if err:
-        sec.notes.append(err)
-    t = sec.table("explorer, single faults on explore-30.sh, one process",
-                  ["cases run", "cases/s", "ms per case"])
-    t.add(cases, "-" if rate is None else f"{rate:,.0f}",
-          "-" if not rate else f"{1000 / rate:.2f}")
-    sec.targets.append(Target("explorer fault cases/s, 1 process (explore-30.sh)", rate,
+    cmds = parse_script((SCRIPTS / "explore-30.sh").read_text().splitlines(), {})
+    opts = ExploreOptions(minimize=False, checkpoints=checkpoints)
+    cases, t0 = 0, time.perf_counter()
+    while True:
+        cases += explore(cmds, opts).cases_run
+        dt = time.perf_counter() - t0
+        if dt >= seconds:
+            return cases / dt, cases
+
+
+def _explorer(cfg: Config, sec: Section) -> None:
+    got: dict[str, list[float]] = {"on": [], "off": []}
+    cases = 0
+    for _ in range(max(1, cfg.repeats)):
+        for side in ("on", "off"):
+            rate, n = _explore_rate(cfg.explore_seconds / 2, side == "on")
+            got[side].append(rate)
+            cases += n
+    med = {k: statistics.median(v) for k, v in got.items()}
+    t = sec.table("explorer, single faults on explore-30.sh, one process (interleaved)",
+                  ["cases resume from", "cases/s", "ms per case"])
+    t.add("a checkpoint of the fault-free prefix", f"{med['on']:,.0f}",
+          f"{1000 / med['on']:.2f}")
+    t.add("a replay of the prefix (before)", f"{med['off']:,.0f}", f"{1000 / med['off']:.2f}")
+    sec.targets.append(Target("explorer fault cases/s, 1 process (explore-30.sh)", med["on"],
                               500.0, "cases/s"))
+    sec.notes.append(f"explorer: {cases:,} cases in all; checkpoint / replay = "
+                     f"{med['on'] / med['off']:.2f}x")
+
+
+def corpus(limit: int = 0) -> list[tuple[str, Any]]:
+    """The conformance scripts (``$PROGS`` built like the tests do), ``limit`` of them."""
+    from offload.script import parse_script
+    from tests.progs import conformance_progs
+
+    progs = conformance_progs()
+    env = {"PROGS": str(progs)} if progs else {}
+    paths = sorted((PROJECT / "conformance" / "scripts").glob("*.sh"))
+    if limit:
+        paths = paths[:limit]
+    return [(p.name, parse_script(p.read_text().splitlines(), env)) for p in paths]
+
+
+def _corpus(cfg: Config, sec: Section) -> None:
+    from offload.explore_engine import ExploreOptions, explore_many
+
+    scripts = corpus(cfg.corpus_scripts)
+    opts = ExploreOptions(minimize=False, pairs=True)
+    t = sec.table(f"corpus: {len(scripts)} conformance scripts, single faults + pairs, "
+                  "explored at once", ["where", "workers", "cases", "start-up s", "run s",
+                                       "cases/s", "cases/s per worker", "same report"])
+    t0 = time.perf_counter()
+    ref = explore_many(scripts, opts)
+    dt = time.perf_counter() - t0
+    n = sum(r.cases_run for r in ref)
+    t.add("this process (--jobs 1)", 1, f"{n:,}", "-", f"{dt:.1f}", f"{n / dt:,.0f}",
+          f"{n / dt:,.0f}", "reference")
+    try:
+        from offload.explore import to_json
+        from offload.explore_dist import DaskExecutor
+    except ImportError as exc:
+        sec.notes.append(f"corpus on Dask skipped: {exc}")
+        return
+    workers = max(2, min(4, os.cpu_count() or 2))
+    t0 = time.perf_counter()
+    with DaskExecutor(None, workers) as ex:
+        up = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        got = explore_many(scripts, opts, executor=ex)
+        dt = time.perf_counter() - t0
+    same = [json.dumps(to_json(a)) for a in got] == [json.dumps(to_json(b)) for b in ref]
+    t.add("Dask LocalCluster (processes)", workers, f"{n:,}", f"{up:.1f}", f"{dt:.1f}",
+          f"{n / dt:,.0f}", f"{n / dt / workers:,.0f}", "yes" if same else "NO")
+    sec.targets.append(Target("corpus on Dask: report equal to --jobs 1", 1.0 if same else 0.0,
+                              1.0, ""))
 
 
 def run(cfg: Config) -> Section:
@@ -253,6 +320,7 @@ def run(cfg: Config) -> Section:
         _prios(cfg, sec)
         _session(cfg, sec)
         _explorer(cfg, sec)
+        _corpus(cfg, sec)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return sec

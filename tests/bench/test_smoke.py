@@ -121,3 +121,18 @@ def test_cli_json(tmp_path: Path) -> None:
     data = json.loads(out.read_text())
     assert data["sections"][0]["name"] == "memory"
     assert data["machine"]["cores"]
+
+
+def test_user_scale_section_produces_numbers() -> None:
+    from bench import user
+
+    sec = user.run(_cfg(kernel=False, vm=False, explore_seconds=0.4))
+    titles = [t.title for t in sec.tables]
+    assert any(t.startswith("obj script") for t in titles)
+    assert any(t.startswith("start-up") for t in titles)
+    assert any(t.startswith("corpus") for t in titles)
+    names = {t.name: t for t in sec.targets}
+    assert names["import offload.cli (-X importtime)"].value > 0
+    assert names["explorer fault cases/s, 1 process (explore-30.sh)"].value > 0
+    # the corpus on a 2-worker LocalCluster gave the --jobs 1 report
+    assert names["corpus on Dask: report equal to --jobs 1"].value == 1.0
