@@ -141,6 +141,11 @@ def run_case(task: tuple[tuple[Command, ...], ExploreConfig, Case]) -> CaseOutco
 _PREFIXES = threading.local()
 
 
+def forget_checkpoints() -> None:
+    """Drop this thread's checkpoints (benchmarks measure an exploration from cold)."""
+    _PREFIXES.by_script = {}
+
+
 def _prefixes(commands: tuple[Command, ...], cfg: ExploreConfig) -> Prefixes:
     """This worker's checkpoints of ``commands`` (a few scripts are kept; per thread, for
     Dask workers that are threads of one process)."""

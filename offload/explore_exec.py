@@ -249,6 +249,10 @@ def _shared_types() -> tuple[type, ...]:
     return _SHARED_TYPES
 
 
+_PLAIN = frozenset({str, int, bool, float, type(None), tuple, list, dict, set, frozenset,
+                    bytes, bytearray})
+
+
 def _random(state: Any) -> random.Random:
     r = random.Random()
     r.setstate(state)
@@ -259,7 +263,7 @@ class _Pickler(pickle.Pickler):
     def __init__(self, f: io.BytesIO, shared: dict[int, Any], emu: Emulator) -> None:
         super().__init__(f, protocol=pickle.HIGHEST_PROTOCOL)
         self.shared = shared
-        self.types = _shared_types()
+        self.types = {types.FunctionType, types.BuiltinFunctionType, *_shared_types()}
         self.maps = {id(m) for m in emu.table.map_fds.values()}
 
     def reducer_override(self, obj: Any) -> Any:
@@ -272,8 +276,10 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
     def persistent_id(self, obj: Any) -> Any:
-        if isinstance(obj, (types.FunctionType, types.BuiltinFunctionType, *self.types)) \
-                or id(obj) in self.maps:
+        t = type(obj)
+        if t in _PLAIN:  # most objects: answered at once
+            return None
+        if t in self.types or id(obj) in self.maps:
             self.shared[id(obj)] = obj
             return id(obj)
         return None

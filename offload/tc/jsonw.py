@@ -111,7 +111,8 @@ _KEYS: dict[str, str] = {}  # member names, quoted, with their ':' (they repeat 
 
 def _compact(v: Any, out: list[str]) -> None:
     """What :class:`_Writer` lays out without ``pretty`` (no spaces, ``,`` between members
-    and elements), written directly: the common case, and 50k filters make it hot."""
+    and elements), written directly: the common case, and 50k filters make it hot.
+    Scalars are laid out in the loops (exact types: subclasses take the general path)."""
     append = out.append
     if isinstance(v, dict):
         append("{")
@@ -129,7 +130,17 @@ def _compact(v: Any, out: list[str]) -> None:
                         _KEYS.clear()
                     _KEYS[k] = key
             append(key)
-            _compact(item, out)
+            t = type(item)
+            if t is str:
+                append('"' + item.translate(_TRANS) + '"')
+            elif t is int:
+                append(str(item))
+            elif t is bool:
+                append("true" if item else "false")
+            elif item is None:
+                append("null")
+            else:
+                _compact(item, out)
         append("}")
     elif isinstance(v, list):
         append("[")
