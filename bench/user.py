@@ -26,6 +26,7 @@ import json
 import math
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -66,11 +67,22 @@ def user_env(**extra: str) -> dict[str, str]:
     return env
 
 
+#: CPU seconds (user + system) of the last :func:`_wall` child
+LAST_CPU = [0.0]
+
+
+def _children_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def _wall(argv: Sequence[str], env: dict[str, str] | None = None) -> float:
+    c0 = _children_cpu()
     t0 = time.perf_counter()
     p = subprocess.run(list(argv), capture_output=True, text=True, env=env or user_env(),
                        timeout=600)
     dt = time.perf_counter() - t0
+    LAST_CPU[0] = _children_cpu() - c0
     if p.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)}: exit {p.returncode}: {p.stderr[-300:]}")
     return dt
@@ -164,16 +176,27 @@ def _startup(cfg: Config, sec: Section, tmp: Path) -> None:
     one.write_text("tc qdisc show\n")
     off = _offload_argv()
     n = max(5, cfg.repeats * 3)
+    cpu: dict[str, list[float]] = {}
+
+    def side(name: str, argv: list[str]) -> Any:
+        def run() -> float:
+            w = _wall(argv)
+            cpu.setdefault(name, []).append(LAST_CPU[0])
+            return 1 / w
+        return run
+
     sides = {
-        "python -c pass": lambda: 1 / _wall([sys.executable, "-c", "pass"]),
-        "offload --help": lambda: 1 / _wall([*off, "--help"]),
-        "offload run (one line)": lambda: 1 / _wall([*off, "run", str(one)]),
+        "python -c pass": side("python -c pass", [sys.executable, "-c", "pass"]),
+        "offload --help": side("offload --help", [*off, "--help"]),
+        "offload run (one line)": side("offload run (one line)", [*off, "run", str(one)]),
         "import offload.cli (-X importtime)": lambda: 1 / importtime_cli(),
     }
     med = {k: 1 / v for k, v in interleaved(sides, n).items()}
-    t = sec.table(f"start-up, wall median of {n}", ["what", "seconds", "vs python -c pass"])
+    t = sec.table(f"start-up, median of {n}", ["what", "wall s", "CPU s (user+sys)",
+                                                "wall vs python -c pass"])
     for k, v in med.items():
-        t.add(k, f"{v:.3f}", "-" if k.startswith("python") or k.startswith("import")
+        c = f"{statistics.median(cpu[k]):.3f}" if k in cpu else "-"
+        t.add(k, f"{v:.3f}", c, "-" if k.startswith("python") or k.startswith("import")
               else f"+{v - med['python -c pass']:.3f}")
     sec.targets.append(Target("offload run of a one-line script, wall",
                               med["offload run (one line)"], 0.2, "s", higher=False))
