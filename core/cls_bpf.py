@@ -9,6 +9,7 @@ Mirrors ``net/sched/cls_bpf.c``: ``struct cls_bpf_prog`` (:class:`ClsBpfFilter`)
 
 from __future__ import annotations
 
+from collections import deque
 from typing import TYPE_CHECKING
 
 import attrs
@@ -102,7 +103,9 @@ class ClsBpf:
     kind = "bpf"
 
     def __init__(self) -> None:
-        self.plist: list[ClsBpfFilter] = []  # newest first, like list_add_rcu at the head
+        #: newest first, like list_add_rcu at the head (a deque: adding at the head of 50k
+        #: filters must not move them all)
+        self.plist: deque[ClsBpfFilter] = deque()
         self.handles: dict[int, ClsBpfFilter] = {}
 
     # -- lookup --------------------------------------------------------------------------
@@ -185,7 +188,7 @@ class ClsBpf:
             self.plist[self.plist.index(oldprog)] = new
             tp.block.net.release_action_indexes(oldprog.exts.actions)
         else:
-            self.plist.insert(0, new)
+            self.plist.appendleft(new)
         self.handles[handle] = new
         return new
 
