@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +83,8 @@ def save(path: str, digest: bytes, value: Any) -> None:
     d = folder()
     if d is None:
         return
+    import tempfile  # only when storing (its imports cost more than a stored load)
+
     try:
         text = json.dumps(_encode(value))
         fd, tmp = tempfile.mkstemp(dir=d, prefix=".tmp-", suffix=".json")
