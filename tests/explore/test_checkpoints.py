@@ -71,3 +71,25 @@ def test_datapath_and_plugins_replay() -> None:
     assert not checkpointable(script("send eth0 hex 00\n"), cfg)
     assert not checkpointable(script(ONE_PORT), ExploreConfig(driver="buggy:make"))
     assert checkpointable(script(ONE_PORT), cfg)
+
+
+def _conformance(name: str):
+    from tests.progs import conformance_progs
+
+    progs = conformance_progs()
+    if progs is None:
+        pytest.skip("clang cannot build the conformance objects here")
+    from offload.script import parse_script
+
+    text = (ROOT / "conformance" / "scripts" / name).read_text()
+    return parse_script(text.splitlines(), {"PROGS": str(progs)})
+
+
+@pytest.mark.parametrize("name", ["c02-skip-sw-offloaded.sh", "c14-rollback-replace.sh",
+                                  "c07-skip-sw-and-skip-hw.sh",
+                                  "c27-verifier-knobs.sh"])
+def test_conformance_scripts_with_objects(name: str) -> None:
+    """ELF programs (loaded, bound, verified) are shared by checkpoints: still the same."""
+    cmds = _conformance(name)
+    assert any(" obj " in c.text for c in cmds)
+    _same(*_both(cmds, minimize=False, profiles=("v6.1", "v5.2")))
