@@ -19,7 +19,8 @@ from typing import Any, Protocol
 
 import attrs
 
-from core.errors import TcError
+from core.errors import BackendFailure, TcError
+from offload.backends._lifecycle import Interrupted
 from offload.nic_cmd import nic_main
 from offload.script import Command
 from offload.tc.bpftool import bpftool_main
@@ -44,7 +45,7 @@ class Backend(Protocol):
     def run(self, commands: Sequence[Command]) -> list[Entry]: ...
 
 
-class BackendUnavailable(RuntimeError):
+class BackendUnavailable(BackendFailure):
     """The requested backend's module is missing or cannot run here."""
 
 
@@ -187,7 +188,14 @@ class EmulatorBackend:
 
     def run(self, commands: Sequence[Command]) -> list[Entry]:
         session = self.new_session()
-        return [session.execute(c) for c in commands]
+        out: list[Entry] = []
+        try:
+            for c in commands:
+                out.append(session.execute(c))
+        except Interrupted as exc:
+            exc.partial = out
+            raise
+        return out
 
 
 BACKENDS = ("emulator", "kernel", "vm")
