@@ -228,16 +228,21 @@ class _FunctionBackend:
         fn = getattr(self.module, "run_script", None)
         if callable(fn):
             return list(fn(list(commands), env=self.env, **self.options))
+        from offload.backends.policy import read_roots
+
+        # folders named by --set values ($PROGS): the tools may read them, the VM gets them
+        roots = read_roots(self.env.values())
         vm_cls = getattr(self.module, "VMBackend", None)
         if vm_cls is not None and hasattr(self.module, "VM"):
             # the VM backend runs on a booted machine: boot one for this script
-            with self.module.VM() as vm:
-                return list(vm_cls(vm, **self.options).run(list(commands)))
+            with self.module.VM(shares=roots) as vm:
+                return list(vm_cls(vm, **self.options).run_many({"script": list(commands)},
+                                                                 roots)["script"])
         for cls_name in ("KernelBackend", "Backend"):
             cls = getattr(self.module, cls_name, None)
             if cls is not None:
                 try:
-                    backend = cls(env=self.env, **self.options)
+                    backend = cls(env=self.env, read_roots=roots, **self.options)
                 except TypeError:
                     backend = cls(**self.options)
                 return list(backend.run(list(commands)))
