@@ -14,6 +14,7 @@ end becomes an ``offload: internal error`` entry (status 70), never a traceback.
 from __future__ import annotations
 
 import importlib
+import struct
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
@@ -146,7 +147,9 @@ class Session:
         else:
             try:
                 frames = _read_pcap(args[2])
-            except (OSError, ValueError) as exc:
+            except OSError as exc:
+                return Result(1, "", f"offload: send: {args[2]}: {exc.strerror or exc}\n")
+            except ValueError as exc:
                 return Result(1, "", f"offload: send: {args[2]}: {exc}\n")
         out = [f"{send(dev, f)}\n" for f in frames]
         return Result(0, "".join(out))
@@ -167,11 +170,27 @@ class Session:
         return Result(0 if ok else 1, text if text.endswith("\n") or not text else text + "\n")
 
 
+#: The largest pcap ``send`` reads.
+PCAP_MAX = 64 << 20
+
+
 def _read_pcap(path: str) -> list[bytes]:
+    """The frames of a pcap file: a regular file only (no FIFO to block on), at most
+    :data:`PCAP_MAX` bytes; anything dpkt cannot parse (a short or foreign file) is a
+    ``ValueError`` naming why."""
+    import io
+
     import dpkt
 
-    with open(path, "rb") as f:
-        return [bytes(buf) for _, buf in dpkt.pcap.Reader(f)]
+    from core.files import read_regular
+
+    data = read_regular(path, PCAP_MAX + 1)
+    if len(data) > PCAP_MAX:
+        raise ValueError(f"larger than {PCAP_MAX} bytes")
+    try:
+        return [bytes(buf) for _, buf in dpkt.pcap.Reader(io.BytesIO(data))]
+    except (dpkt.dpkt.Error, ValueError, struct.error) as exc:
+        raise ValueError(f"not a pcap file ({len(data)} bytes: {exc})") from None
 
 
 @attrs.define

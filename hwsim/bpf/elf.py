@@ -13,6 +13,7 @@ import errno
 import hashlib
 import io
 import os
+import stat
 import struct
 import threading
 from collections import OrderedDict
@@ -99,6 +100,11 @@ class BpfObject:
         raise BpfLoadError(errno.ENOENT, f'Program section "{want}" not found in "{self.path}"')
 
 
+#: The largest object file read: BPF_COMPLEXITY_LIMIT_INSNS instructions of 8 bytes, plus
+#: room for relocations, BTF and the rest (the loader refuses more instructions anyway).
+MAX_OBJECT = 64 << 20
+
+
 def read_object(path: str | Path, *, cache: bool = True) -> BpfObject:
     """Parse an eBPF object file (libbpf's ``bpf_object__open()``); raise
     :class:`BpfLoadError` for anything unusable.
@@ -110,12 +116,19 @@ def read_object(path: str | Path, *, cache: bool = True) -> BpfObject:
     ``cache=False`` always parses.
     """
     path = str(path)
+    # libbpf reads the whole object: here a regular file only (a FIFO would block, a device
+    # never end), and no more than MAX_OBJECT bytes
     try:
-        with open(path, "rb") as fh:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as fh:
             st = os.fstat(fh.fileno())
-            data = fh.read()
+            if not stat.S_ISREG(st.st_mode):
+                raise OSError(errno.EINVAL, "not a regular file")
+            data = fh.read(MAX_OBJECT + 1)
     except OSError as e:
         raise BpfLoadError(e.errno or errno.ENOENT, "Cannot initialize ELF context!") from e
+    if len(data) > MAX_OBJECT:
+        raise BpfLoadError(errno.E2BIG, f"{path}: larger than {MAX_OBJECT} bytes")
     if not cache or not LOAD_CACHE:
         return _parse(data, path)
     return OBJECT_CACHE.get(path, (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns), data)

@@ -283,10 +283,13 @@ class ProgramTable:
         if not isinstance(raw, bytes | bytearray):
             raw = I.encode(raw)
         raw = bytes(raw)
+        count = len(raw) // 8
+        # bpf_prog_load(): the count is refused before anything looks at the instructions
+        # (insn_cnt == 0 or > BPF_COMPLEXITY_LIMIT_INSNS for a bpf_capable() loader: E2BIG)
+        if count == 0 or count > 1_000_000:
+            raise BpfLoadError(errno.E2BIG if count else errno.EINVAL,
+                               f"invalid program length {count}")
         insns = I.decode(raw)
-        if not insns or len(insns) > 1_000_000:
-            raise BpfLoadError(errno.E2BIG if insns else errno.EINVAL,
-                               f"invalid program length {len(insns)}")
         if prog_type not in (BPF_PROG_TYPE_SCHED_CLS, BPF_PROG_TYPE_SCHED_ACT):
             raise BpfLoadError(errno.EINVAL, f"unsupported program type {prog_type}")
         if offload_ifindex is not None and len(insns) > BPF_MAXINSNS * 256:

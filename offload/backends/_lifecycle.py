@@ -6,10 +6,10 @@ with their parent, and a private bpffs that leaves nothing behind.
   runs as on a normal exit; further signals are ignored while that cleanup runs.
 - :func:`die_with_parent` (``prctl(PR_SET_PDEATHSIG, SIGKILL)``) goes into a child's
   pre-exec hook: if the backend's process is SIGKILLed, the child goes with it.
-- :class:`PrivateBpffs` is a bpffs instance made with the new mount API (``fsopen``/
-  ``fsmount``, Linux >= 5.2): it is attached nowhere in the caller's mount namespace, only
-  cloned (``open_tree(OPEN_TREE_CLONE)``) onto ``/sys/fs/bpf`` in each tool's own mount
-  namespace. Its pins die when the backend closes the descriptor, or exits in any way.
+- :class:`PrivateBpffs` is a mount namespace of the backend's own with a fresh bpffs on
+  ``/sys/fs/bpf``, which every tool enters: pins never reach the host's bpffs and die with
+  the run, however it ends. (A detached ``fsmount`` cloned per tool would need no holder,
+  but 6.1 refuses ``open_tree(OPEN_TREE_CLONE)`` of a detached mount.)
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import ctypes
 import ctypes.util
 import os
 import signal
+import subprocess
 from collections.abc import Iterator
 from types import FrameType
 from typing import Any
@@ -30,13 +31,6 @@ _LIBC = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True
 _PR_SET_PDEATHSIG = 1
 _CLONE_NEWNS = 0x00020000
 _MS_REC, _MS_SLAVE = 1 << 14, 1 << 19
-# x86_64 and the generic table agree on these numbers (they were added after the split)
-_SYS_OPEN_TREE, _SYS_MOVE_MOUNT, _SYS_FSOPEN, _SYS_FSCONFIG, _SYS_FSMOUNT = 428, 429, 430, \
-    431, 432
-_FSCONFIG_CMD_CREATE = 6
-_OPEN_TREE_CLONE, _OPEN_TREE_CLOEXEC, _AT_EMPTY_PATH = 1, 0o2000000, 0x1000
-_MOVE_MOUNT_F_EMPTY_PATH = 4
-_AT_FDCWD = -100
 
 
 class Interrupted(BaseException):
@@ -95,43 +89,77 @@ def _check(rc: int, what: str) -> int:
     return rc
 
 
+def _sleep_path() -> str | None:
+    for d in ("/usr/bin", "/bin"):
+        p = os.path.join(d, "sleep")
+        if os.access(p, os.X_OK):
+            return p
+    return None
+
+
 class PrivateBpffs:
-    """A detached bpffs instance; :meth:`enter` (in a child, before exec) shows it on
-    ``/sys/fs/bpf`` in a mount namespace of the child's own."""
+    """A mount namespace of the backend's own whose ``/sys/fs/bpf`` is a fresh bpffs.
+
+    A holder process (``sleep infinity``, killed with the backend) owns the namespace: it
+    is created in the holder's pre-exec hook (``unshare(CLONE_NEWNS)``, no propagation back
+    to the host, a new bpffs mounted on ``/sys/fs/bpf``). Each tool enters it in its own
+    pre-exec hook (:meth:`enter`: ``setns`` to the holder's mount namespace, then its root,
+    as ``nsenter --mount --root`` does, so a chrooted guest stays in its root). The pins die
+    with the namespace, when the holder is killed (at cleanup, or by ``PR_SET_PDEATHSIG``
+    when the backend itself is killed). Nothing is mounted in the host's namespace."""
 
     def __init__(self) -> None:
-        sc = _LIBC.syscall
-        fs = _check(sc(_SYS_FSOPEN, b"bpf", 0), "fsopen(bpf)")
+        sleep = _sleep_path()
+        if sleep is None:
+            raise OSError("no sleep(1) for the bpffs holder")
+
+        def setup() -> None:
+            die_with_parent()
+            _check(_LIBC.unshare(_CLONE_NEWNS), "unshare(CLONE_NEWNS)")
+            _check(_LIBC.mount(None, b"/", None, _MS_REC | _MS_SLAVE, None), "mount(MS_SLAVE)")
+            _check(_LIBC.mount(b"bpf", b"/sys/fs/bpf", b"bpf", 0, None), "mount(bpf)")
+
+        self.holder: subprocess.Popen[bytes] | None = subprocess.Popen(
+            [sleep, "infinity"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, preexec_fn=setup, start_new_session=True, cwd="/")
         try:
-            _check(sc(_SYS_FSCONFIG, fs, _FSCONFIG_CMD_CREATE, None, None, 0), "fsconfig")
-            self.fd: int | None = _check(sc(_SYS_FSMOUNT, fs, 0, 0), "fsmount")
-        finally:
-            os.close(fs)
-        os.set_inheritable(self.fd, False)
+            pid = self.holder.pid
+            self.ns_fd: int | None = os.open(f"/proc/{pid}/ns/mnt", os.O_RDONLY | os.O_CLOEXEC)
+            self.root_fd: int | None = os.open(f"/proc/{pid}/root", os.O_RDONLY | os.O_DIRECTORY
+                                               | os.O_CLOEXEC)
+        except OSError:
+            self.close()
+            raise
 
     def enter(self) -> None:
-        """Child side: new mount namespace, no propagation back, the bpffs on /sys/fs/bpf.
-        Only preloaded ctypes calls (this runs between fork and exec)."""
-        sc = _LIBC.syscall
-        if self.fd is None or _LIBC.unshare(_CLONE_NEWNS) != 0:
+        """Child side, between fork and exec (only preloaded ctypes calls)."""
+        if self.ns_fd is None or self.root_fd is None:
             os._exit(126)
-        if _LIBC.mount(None, b"/", None, _MS_REC | _MS_SLAVE, None) != 0:
+        if _LIBC.setns(self.ns_fd, _CLONE_NEWNS) != 0:
             os._exit(126)
-        tree = sc(_SYS_OPEN_TREE, self.fd, b"", _OPEN_TREE_CLONE | _OPEN_TREE_CLOEXEC
-                  | _AT_EMPTY_PATH)
-        if tree < 0 or sc(_SYS_MOVE_MOUNT, tree, b"", _AT_FDCWD, b"/sys/fs/bpf",
-                          _MOVE_MOUNT_F_EMPTY_PATH) != 0:
+        os.fchdir(self.root_fd)
+        if _LIBC.chroot(b".") != 0:
             os._exit(126)
 
     def close(self) -> None:
-        if self.fd is not None:
-            os.close(self.fd)
-            self.fd = None
+        for name in ("ns_fd", "root_fd"):
+            fd = getattr(self, name, None)
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+                setattr(self, name, None)
+        holder, self.holder = self.holder, None
+        if holder is not None:
+            with contextlib.suppress(ProcessLookupError):
+                holder.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                holder.wait(timeout=5)
 
 
 def private_bpffs() -> PrivateBpffs | None:
-    """A :class:`PrivateBpffs`, or ``None`` where the kernel cannot make one."""
+    """A :class:`PrivateBpffs`, or ``None`` where it cannot be made (then pins are
+    refused)."""
     try:
         return PrivateBpffs()
-    except OSError:
+    except (OSError, subprocess.SubprocessError):
         return None

@@ -9,6 +9,8 @@ programs carry the fields (id, type, name, tag, GPL, load time, xlated/jited siz
 
 from __future__ import annotations
 
+import errno
+import posixpath
 import time
 from typing import Any
 
@@ -75,7 +77,18 @@ def _load(ctx: Context, args: list[str]) -> Result:
         text = load_error_lines(exc, "Error: failed to load object file")
         text = text.replace("Unable to load program\n", "")
         return Result(255, "", text)
-    ctx.emu.pin(path, prog)
+    # the kernel resolves the path before pinning: /sys/fs/bpf/../x is /sys/x, not on bpffs
+    norm = posixpath.normpath(path) if path.startswith("/") else path
+    try:
+        ctx.emu.pin(norm, prog)
+    except Exception as exc:  # the program is released with its last reference (gc)
+        if not hasattr(exc, "stderr_lines"):
+            raise
+        if getattr(exc, "errno", None) == errno.EEXIST:  # prog.c do_load: bpf_obj_pin failed
+            return Result(255, "", f"Error: failed to pin program "
+                          f"{getattr(prog, 'section', '') or 'classifier'}\n")
+        text = "".join(f"{ln}\n" for ln in exc.stderr_lines)
+        return Result(255, "", text.replace(f"({norm})", f"({path})"))
     return Result(0)
 
 

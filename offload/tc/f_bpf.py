@@ -144,15 +144,32 @@ def parse_bytecode(text: str) -> tuple[list[Op] | None, str]:
 
 
 def read_bytecode_file(path: str) -> tuple[str | None, str]:
-    """``bpf_parse_string(from_file=true)``: newlines become commas, blanks collapse."""
+    """``bpf_parse_string(from_file=true)``: newlines become commas, blanks collapse, and
+    reading stops once the kept text fills iproute2's buffer (``BYTECODE_FILE_MAX``).
+    Only a regular file is read: ``fopen()`` of a FIFO would block the real tc for ever."""
+    import io
+    import stat
+
+    from hwsim.bpf.classic import BYTECODE_FILE_MAX
+
     try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            raw = f.read()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         return None, f"Cannot fopen: {os.strerror(exc.errno or 2)}\n"
+    with open(fd, "rb") as fb:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None, "Cannot fopen: Not a regular file\n"
+        raw = io.TextIOWrapper(fb, encoding="utf-8", errors="replace")
+        return _bytecode_text(raw, BYTECODE_FILE_MAX), ""
+
+
+def _bytecode_text(raw: Any, limit: int) -> str:
+    """The kept text of a bytecode file, at most ``limit`` characters of it."""
     out: list[str] = []
     prev = " "
-    for c in raw:
+    for c in iter(lambda: raw.read(1), ""):
+        if len(out) >= limit:
+            break
         if c == "\n":
             if prev != ",":
                 out.append(",")
@@ -164,7 +181,7 @@ def read_bytecode_file(path: str) -> tuple[str | None, str]:
         else:
             out.append(c)
             prev = c
-    return "".join(out), ""
+    return "".join(out)
 
 
 def format_bytecode(ops: list[Op]) -> str:
