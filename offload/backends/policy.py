@@ -59,17 +59,20 @@ class Refused(Exception):
 
 def find_tools(dirs: Sequence[str] = SYSTEM_DIRS) -> dict[str, str]:
     """{tool: absolute path} of the tools present in ``dirs`` (first hit wins), each
-    resolved and accepted only when root owns it and nobody else can write it."""
+    resolved and accepted only when root owns it and its folder and nobody else can write
+    either."""
     found: dict[str, str] = {}
     for tool in TOOLS:
         for d in dirs:
             path = os.path.realpath(os.path.join(d, tool))
             try:
                 st = os.stat(path)
+                dst = os.stat(os.path.dirname(path))
             except OSError:
                 continue
             if (stat.S_ISREG(st.st_mode) and st.st_mode & 0o111 and st.st_uid == 0
-                    and not st.st_mode & 0o022):
+                    and not st.st_mode & 0o022 and dst.st_uid == 0
+                    and not dst.st_mode & 0o022):
                 found[tool] = path
                 break
     return found

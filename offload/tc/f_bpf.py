@@ -156,9 +156,10 @@ def read_bytecode_file(path: str) -> tuple[str | None, str]:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         return None, f"Cannot fopen: {os.strerror(exc.errno or 2)}\n"
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None, "Cannot fopen: Not a regular file\n"
     with open(fd, "rb") as fb:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None, "Cannot fopen: Not a regular file\n"
         raw = io.TextIOWrapper(fb, encoding="utf-8", errors="replace")
         return _bytecode_text(raw, BYTECODE_FILE_MAX), ""
 
