@@ -379,8 +379,8 @@ class VM:
             self._finalizer = weakref.finalize(self, _kill, self._proc, self.work, self.keep_work)
             self._wait_ready(t0)
             self.boot_seconds = time.monotonic() - t0
-        except BaseException:
-            self.close()
+        except BaseException as exc:
+            self.close(timeout=20.0 if isinstance(exc, Exception) else 0)
             raise
 
     def _wait_ready(self, t0: float) -> None:

@@ -29,6 +29,7 @@ import attrs
 
 from hwsim.vm import VM, VMError
 from hwsim.vm._machine import read_guest_file
+from offload.backends._lifecycle import Interrupted
 from offload.backends.kernel import command_to_json
 from offload.script import Command, parse_script, split_lines
 from offload.transcript import Entry
@@ -68,7 +69,7 @@ class VMBackend:
         try:
             r = self.vm.run(argv, cwd=str(PROJECT_ROOT), env={"PYTHONPATH": str(PROJECT_ROOT)},
                             timeout=budget)
-        except VMError as exc:
+        except (VMError, Interrupted) as exc:  # the guest died, or a signal stops the run
             exc.partial = self._progress(progress)
             raise
         finally:
