@@ -113,3 +113,64 @@ def test_qemu_dies_with_a_killed_parent(tmp_path: Path) -> None:
 
         for d in tmp_entries() - before:
             shutil.rmtree(f"/tmp/{d}", ignore_errors=True)
+
+
+def test_writes_only_reach_the_scripts_own_netdevsim_devices(vm: VM) -> None:
+    """On the real kernel, after ``realpath``: a device's files are writable by the script
+    that created it only; a symlink out of netdevsim's tree and someone else's device are
+    refused, and the tools' lines off the allowlist never run."""
+    from offload.backends.vm import VMBackend
+    from offload.script import parse_script
+
+    text = "\n".join([
+        'echo "31 1" > /sys/bus/netdevsim/new_device',
+        "echo N > /sys/kernel/debug/netdevsim/netdevsim31/bpf_bind_accept",
+        "cat /sys/kernel/debug/netdevsim/netdevsim31/bpf_bind_accept",
+        "echo N > /sys/kernel/debug/netdevsim/netdevsim32/bpf_bind_accept",
+        "echo 32 > /sys/bus/netdevsim/del_device",
+        "echo 1500 > /sys/bus/netdevsim/devices/netdevsim31/../../../class/net/lo/mtu",
+        "echo 1 > /sys/bus/netdevsim/../../../proc/sys/net/ipv4/ip_forward",
+        "ip netns add x",
+        "tc -batch /etc/passwd",
+    ])
+    [entries] = VMBackend(vm).run_many({"s": parse_script(text.split("\n"), {})}).values()
+    assert [e.rc for e in entries] == [0, 0, 0, 1, 1, 1, 1, 127, 127], entries
+    assert entries[2].stdout == "N\n"
+    assert all("only allowed" in e.stderr for e in entries[3:7])
+    r = vm.run(["cat", "/proc/sys/net/ipv4/ip_forward"])
+    assert r.stdout == "0\n"
+
+
+def test_qemu_dying_mid_run_keeps_the_lines_that_ran() -> None:
+    """The guest reports each entry as it goes: when qemu dies, ``VMError.partial`` has them
+    and ``offload run`` prints them (tests/security/test_cli_errors.py)."""
+    import threading
+    import time
+
+    from hwsim.vm import VMError
+    from offload.backends.vm import VMBackend
+    from offload.script import parse_script
+
+    reason = _unavailable_reason()
+    if reason:
+        pytest.skip(reason)
+    with VM() as own:
+        assert own.work is not None
+        work = own.work
+
+        def kill_after_some_lines() -> None:
+            end = time.monotonic() + 600
+            while time.monotonic() < end:
+                for f in work.glob("*.progress"):
+                    if f.read_text().count('"cmd"') >= 3:
+                        own._proc.kill()  # type: ignore[union-attr]  # qemu dies
+                        return
+                time.sleep(0.05)
+
+        t = threading.Thread(target=kill_after_some_lines)
+        t.start()
+        with pytest.raises(VMError) as exc:
+            VMBackend(own).run(parse_script(["tc qdisc show"] * 3000, {}))
+        t.join()
+    assert len(exc.value.partial) >= 3
+    assert all(e.cmd == "tc qdisc show" and e.rc == 0 for e in exc.value.partial)
