@@ -42,7 +42,7 @@ import attrs
 
 from . import agent as _agent_module
 from ._errors import VMError, VMTimeout, VMUnavailable
-from ._initramfs import SCENARIO_MODULES, build_initramfs
+from ._initramfs import INIT_VERSION, SCENARIO_MODULES, build_initramfs
 from ._provision import BUSYBOX, Provisioned, default_cache_dir, extract_vmlinux, provision
 
 _SAFE_PATH = re.compile(r"^/[A-Za-z0-9_./+-]*$")
@@ -193,8 +193,9 @@ def _user_kernel(kernel: Path, modules: Path, cache: Path) -> Provisioned:
             vmlinux = out / "vmlinux"
         except VMError:
             vmlinux = kernel  # not XZ: qemu decompresses it itself, only slower
-    build_initramfs(moddir, BUSYBOX, out / "initrd.cpio")
-    return Provisioned(abi=moddir.name, vmlinux=vmlinux, initrd=out / "initrd.cpio",
+    initrd = out / f"initrd-{INIT_VERSION}.cpio"  # per /init version (shared caches)
+    build_initramfs(moddir, BUSYBOX, initrd)
+    return Provisioned(abi=moddir.name, vmlinux=vmlinux, initrd=initrd,
                        modroot=modroot, timings={}, total=0.0)
 
 

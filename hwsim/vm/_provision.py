@@ -255,11 +255,14 @@ def provision(cache_dir: Path | str | None = None, progress: Progress | None = N
         steps.run("vmlinux", "vmlinux from the bzImage",
                   lambda: extract_vmlinux(bz, root / "vmlinux"))
         moddir = root / "root" / "lib" / "modules" / abi
-        steps.run(f"initramfs-{INIT_VERSION}", "busybox initramfs",
-                  lambda: build_initramfs(moddir, BUSYBOX, root / "initrd.cpio"))
+        # one file per /init version: a cache shared by checkouts of different versions
+        # (parallel worktrees, CI runners) never boots one with another's /init
+        initrd = root / f"initrd-{INIT_VERSION}.cpio"
+        steps.run(f"initrd-{INIT_VERSION}", "busybox initramfs",
+                  lambda: build_initramfs(moddir, BUSYBOX, initrd))
         (cache / "current").write_text(abi + "\n")
     return Provisioned(
-        abi=abi, vmlinux=root / "vmlinux", initrd=root / "initrd.cpio", modroot=root / "root",
+        abi=abi, vmlinux=root / "vmlinux", initrd=initrd, modroot=root / "root",
         timings=steps.timings, total=time.monotonic() - t0,
     )
 
@@ -273,7 +276,7 @@ def _cached_abi(cache: Path) -> str | None:
     if not cur.exists():
         return None
     abi = cur.read_text().strip()
-    if not (cache / f"{abi}-v{_LAYOUT}" / "stamps" / f"initramfs-{INIT_VERSION}").exists():
+    if not (cache / f"{abi}-v{_LAYOUT}" / "stamps" / f"initrd-{INIT_VERSION}").exists():
         return None
     if not Path(f"/usr/src/linux-headers-{abi}").is_dir():
         return None

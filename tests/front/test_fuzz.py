@@ -55,8 +55,10 @@ def state(session: Session) -> tuple[object, ...]:
     emu = session.emu
     seen = tuple((c.text, e.rc, e.stdout, e.stderr)
                  for c in _observers(session) for e in [session.execute(c)])
-    return (snapshot(emu), tuple(sorted(getattr(emu, "pinned", {}))),
-            repr(getattr(emu, "faults", None)), seen)
+    faults = getattr(emu, "faults", None)
+    rules = tuple((r.kind, r.action, r.errno, r.extack, r.port, r.prog_name, r.during, r.nth,
+                   r.times) for r in getattr(faults, "rules", ()))  # not their counters
+    return (snapshot(emu), tuple(sorted(getattr(emu, "pinned", {}))), rules, seen)
 
 
 def run_checked(cmds: list[Command], setup: int) -> list[tuple[Command, object]]:
