@@ -132,13 +132,15 @@ class PrivateBpffs:
             raise
 
     def enter(self) -> None:
-        """Child side, between fork and exec (only preloaded ctypes calls)."""
-        if self.ns_fd is None or self.root_fd is None:
-            os._exit(126)
-        if _LIBC.setns(self.ns_fd, _CLONE_NEWNS) != 0:
-            os._exit(126)
-        os.fchdir(self.root_fd)
-        if _LIBC.chroot(b".") != 0:
+        """Child side, between fork and exec (only preloaded ctypes calls). A failure ends
+        the child with status 126 and a line on its stderr: the tool never runs outside."""
+        ok = self.ns_fd is not None and self.root_fd is not None \
+            and _LIBC.setns(self.ns_fd, _CLONE_NEWNS) == 0
+        if ok:
+            os.fchdir(self.root_fd)  # type: ignore[arg-type]
+            ok = _LIBC.chroot(b".") == 0
+        if not ok:
+            os.write(2, b"offload: cannot enter the run's private bpffs namespace\n")
             os._exit(126)
 
     def close(self) -> None:

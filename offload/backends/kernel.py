@@ -229,6 +229,9 @@ class KernelBackend:
             )
         except OSError as exc:
             return Entry(cmd.text, 126, "", f"offload: {cmd.argv[0]}: {exc.strerror}\n")
+        except subprocess.SubprocessError as exc:  # setns() failed between fork and exec
+            return Entry(cmd.text, 126, "", f"offload: {cmd.argv[0]}: cannot enter the "
+                         f"script's namespace: {exc}\n")
         self._child = child
         try:
             out, err = child.communicate(timeout=self.timeout)
