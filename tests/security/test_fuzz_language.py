@@ -6,7 +6,7 @@ paths with ``..``, symlinks (to ``/etc/shadow``, to themselves), FIFOs, devices,
 Some lines are then mutated (a word dropped, duplicated or replaced). Every line must give
 no internal error and no exception, a status in 0-255, and a failing line must leave the
 emulator's state unchanged (``tests/front/test_fuzz.state``). The budget is fixed: see
-``EXAMPLES`` (about 20 s here); FIFOs in the pool would hang a reader that blocks.
+``EXAMPLES`` (500, about 25 s here); FIFOs in the pool would hang a reader that blocks.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from tests.progs import conformance_progs
 
 #: The CI budget (fixed examples: ``derandomize``); OFFLOAD_FUZZ_EXAMPLES=N with
 #: OFFLOAD_FUZZ_RANDOM=1 runs a longer, random campaign.
-EXAMPLES = int(os.environ.get("OFFLOAD_FUZZ_EXAMPLES", "250"))
+EXAMPLES = int(os.environ.get("OFFLOAD_FUZZ_EXAMPLES", "500"))
 RANDOM = os.environ.get("OFFLOAD_FUZZ_RANDOM") == "1"
 
 
