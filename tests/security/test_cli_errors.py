@@ -9,7 +9,7 @@ import pytest
 
 from core.errors import BackendFailure
 from hwsim.vm import ProvisionError, VMError, VMTimeout, VMUnavailable
-from offload import cli
+from offload import cli, runner
 from offload.backends.kernel import BackendError
 from offload.runner import BackendUnavailable
 from offload.transcript import Entry
@@ -28,7 +28,7 @@ def test_backend_failures_exit_2_with_the_partial_transcript(
         def run(self, commands: list) -> list:  # type: ignore[type-arg]
             raise cls("qemu died", partial=[Entry("tc qdisc show", 0, "qdisc noqueue\n")])
 
-    monkeypatch.setattr(cli, "get_backend", lambda *a, **k: Failing())
+    monkeypatch.setattr(runner, "get_backend", lambda *a, **k: Failing())
     script = tmp_path / "s.sh"
     script.write_text("tc qdisc show\ntc filter show dev eth0 ingress\n")
     rc = cli.main(["run", "--backend", "vm", str(script)])
@@ -45,7 +45,7 @@ def test_a_failure_before_any_line_says_so(tmp_path: Path, monkeypatch: pytest.M
         def run(self, commands: list) -> list:  # type: ignore[type-arg]
             raise VMTimeout("the VM did not boot within 240 s")
 
-    monkeypatch.setattr(cli, "get_backend", lambda *a, **k: Failing())
+    monkeypatch.setattr(runner, "get_backend", lambda *a, **k: Failing())
     script = tmp_path / "s.sh"
     script.write_text("tc qdisc show\n")
     assert cli.main(["run", "--backend", "vm", "--json", str(script)]) == 2
