@@ -137,6 +137,8 @@ def _cache_dir() -> Path:
 def build_client(workdir: Path, warn: Callable[[str], None]) -> Path:
     """The C client, compiled once per source version into ~/.cache/offload/exec (a
     pure-Python client when there is no C compiler)."""
+    if os.environ.get("OFFLOAD_EXEC_CLIENT") == "python":  # forced (tests, debugging)
+        return _python_client(workdir)
     src = CLIENT_SOURCE.read_bytes()
     tag = hashlib.sha256(src).hexdigest()[:16]
     cached = _cache_dir() / f"client-{tag}"
@@ -171,7 +173,7 @@ def build_client(workdir: Path, warn: Callable[[str], None]) -> Path:
 
 
 PY_CLIENT = '''\
-#!{python} -S -E
+#!{python} -SE
 # offload exec: the Python client (no C compiler was found); same wire format as client.c
 import os, socket, struct, sys
 def main():
@@ -191,7 +193,6 @@ def main():
             buf += chunk
     except OSError as exc:
         sys.stderr.write("offload exec: cannot reach the emulator at %s: %s\\n"
-                         % (path, exc.strerror))
                          % (path, exc.strerror))
         return 127
     kind, rc, no, ne = struct.unpack("<IiII", buf[:16])
@@ -471,6 +472,9 @@ def run(argv: Sequence[str], make_emulation: Callable[[dict[str, str]], Any],
     from offload.exec._server import SocketServer
 
     workdir = Path(tempfile.mkdtemp(prefix="offload-exec-"))
+    if len(str(workdir / "sock")) > 100:  # a Unix socket path holds 108 bytes
+        os.rmdir(workdir)
+        workdir = Path(tempfile.mkdtemp(prefix="offload-exec-", dir="/tmp"))
     os.chmod(workdir, 0o700)
     old_handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM,
                                                       signal.SIGHUP)}

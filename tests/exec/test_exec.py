@@ -1,0 +1,253 @@
+"""``offload exec -- CMD``: the tools, the netdevsim files and the stubs as a rig sees them.
+
+What a tool prints under exec is judged against ``offload run`` of the same lines (a
+different path through the program: script parsing and one fresh emulator), and what the
+stubs print against the host's real modprobe/ip, run here for commands that change nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.exec.conftest import offload
+from tests.progs import conformance_progs
+
+pytestmark = pytest.mark.usefixtures("sandbox_ok")
+
+LINES = """\
+ip link set eth0 up
+ethtool -K eth0 hw-tc-offload on
+tc qdisc add dev eth0 ingress
+tc filter add dev eth0 ingress bpf skip_sw da obj $PROGS/tc_pass.o sec classifier
+tc filter add dev eth0 ingress pref 2 bpf da obj tc_pass.o sec classifier
+tc filter add dev eth0 ingress bpf skip_sw da obj missing.o sec classifier
+tc -s filter show dev eth0 ingress
+tc -j filter show dev eth0 ingress
+tc qdisc add dev nosuchdev ingress
+ip link show dev eth0
+ip -j link show
+ethtool -k eth0
+bpftool prog show
+bpftool -j prog show
+tc filter del dev eth0 ingress pref 2
+tc filter show dev eth0 ingress
+"""
+
+#: Runs every line of the script through the tools found on PATH (or at an absolute
+#: path), prints the outcomes as offload run --json does.
+DRIVER = r"""
+import json, os, shlex, subprocess, sys
+lines, prefix = sys.argv[1], sys.argv[2]
+with open("/sys/bus/netdevsim/new_device", "w") as f:
+    f.write("1 2")
+out = []
+for line in open(lines):
+    line = line.strip().replace("$PROGS", os.environ["PROGS"])
+    argv = shlex.split(line)
+    argv[0] = prefix + argv[0] if prefix else argv[0]
+    p = subprocess.run(argv, capture_output=True, text=True)
+    out.append({"cmd": line, "rc": p.returncode, "stdout": p.stdout, "stderr": p.stderr})
+print(json.dumps(out))
+"""
+
+
+@pytest.fixture(scope="module")
+def progs() -> Path:
+    d = conformance_progs()
+    if d is None:
+        pytest.skip("clang cannot build conformance/progs here")
+    return d
+
+
+@pytest.fixture(scope="module")
+def expected(progs: Path, tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+    script = tmp_path_factory.mktemp("run") / "s.sh"
+    script.write_text('echo "1 2" > /sys/bus/netdevsim/new_device\n' + LINES)
+    r = offload("run", str(script), "--json", "--set", f"PROGS={progs}", cwd=progs)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)[1:]
+
+
+def _exec_driver(progs: Path, tmp: Path, prefix: str = "", env: dict | None = None,
+                 extra: tuple[str, ...] = ()) -> tuple[subprocess.CompletedProcess[str], list]:
+    lines = tmp / "lines.txt"
+    lines.write_text(LINES)
+    drv = tmp / "driver.py"
+    drv.write_text(DRIVER)
+    r = offload("exec", *extra, "--", sys.executable, str(drv), str(lines), prefix, tmp=tmp,
+                env={"PROGS": str(progs), **(env or {})}, cwd=progs)
+    assert r.returncode == 0, r.stderr
+    return r, json.loads(r.stdout)
+
+
+@pytest.mark.parametrize("prefix", ["", "/sbin/", "/usr/sbin/", "/usr/bin/", "/bin/"])
+def test_tools_print_what_offload_run_prints(progs, expected, tmpdir_short, prefix) -> None:
+    _, got = _exec_driver(progs, tmpdir_short, prefix)
+    assert [(g["rc"], g["stdout"], g["stderr"]) for g in got] == \
+        [(e["rc"], e["stdout"], e["stderr"]) for e in expected]
+    assert any(e["rc"] for e in expected) and any(e["stdout"] for e in expected)
+
+
+def test_python_client_prints_the_same(progs, expected, tmpdir_short) -> None:
+    _, got = _exec_driver(progs, tmpdir_short, env={"OFFLOAD_EXEC_CLIENT": "python"})
+    assert [(g["rc"], g["stdout"], g["stderr"]) for g in got] == \
+        [(e["rc"], e["stdout"], e["stderr"]) for e in expected]
+
+
+def test_transcript_is_offload_run_json(progs, expected, tmpdir_short) -> None:
+    out = tmpdir_short / "t.json"
+    report = tmpdir_short / "r.html"
+    r, _ = _exec_driver(progs, tmpdir_short, extra=("--transcript", str(out),
+                                                    "--report", str(report)))
+    got = json.loads(out.read_text())
+    assert got[0] == {"cmd": "echo -n '1 2' > /sys/bus/netdevsim/new_device", "rc": 0,
+                      "stdout": "", "stderr": ""}
+    want = [dict(e, cmd=shlex.join(shlex.split(e["cmd"].replace("$PROGS", str(progs)))))
+            for e in expected]
+    assert got[1:] == want
+    html = report.read_text()
+    assert "tc filter add dev eth0 ingress" in html and "<html" in html.lower()
+    assert f"{len(got)} emulator steps" in r.stderr
+    assert "audit: ok" in r.stderr and "invariant violations: 0" in r.stderr
+
+
+def test_netdevsim_files(tmpdir_short) -> None:
+    """open/listdir/stat/isfile/isdir, cat and ls, the kernel's errnos on bad writes."""
+    code = r"""
+import errno, os, stat, subprocess
+B, D = "/sys/bus/netdevsim", "/sys/kernel/debug/netdevsim"
+print(sorted(os.listdir(B)))
+with open(B + "/new_device", "w") as f:
+    f.write("3 2")
+print(sorted(os.listdir(B + "/devices/netdevsim3/net")))
+port = D + "/netdevsim3/ports/1"
+print(os.path.isdir(port), os.path.isfile(port + "/bpf_tc_accept"),
+      bool(os.stat(port + "/bpf_tc_accept").st_mode & stat.S_IRUSR))
+print(repr(open(port + "/bpf_tc_accept").read()), repr(open(port + "/bpf_offloaded_id").read()))
+for path, value in ((port + "/bpf_tc_accept", "X"), (B + "/new_device", "3 1"),
+                    (B + "/del_device", "7")):
+    try:
+        with open(path, "w") as f:
+            f.write(value)
+        print("ok")
+    except OSError as e:
+        print(path.rsplit("/", 1)[1], errno.errorcode[e.errno])
+for path in (B + "/new_device", D + "/netdevsim9"):
+    try:
+        open(path).read()
+    except OSError as e:
+        print(path.rsplit("/", 1)[1], errno.errorcode[e.errno])
+with open(port + "/bpf_tc_accept", "w") as f:
+    f.write("N")
+print(subprocess.run(["cat", port + "/bpf_tc_accept"], capture_output=True, text=True).stdout,
+      end="")
+print(subprocess.run(["ls", D + "/netdevsim3"], capture_output=True, text=True).stdout.split())
+p = subprocess.run(["bash", "-c", "echo X > " + port + "/bpf_tc_accept"], capture_output=True,
+                   text=True)
+print(p.returncode, p.stderr.strip().rsplit(":", 1)[1].strip())
+with open(B + "/del_device", "w") as f:
+    f.write("3")
+print(os.path.exists(D + "/netdevsim3"), sorted(os.listdir(D)))
+"""
+    r = offload("exec", "--", sys.executable, "-c", code, tmp=tmpdir_short)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == [
+        "['del_device', 'devices', 'drivers', 'new_device']",
+        "['eth0', 'eth1']",
+        "True True True",
+        "'Y\\n' '0\\n'",
+        "bpf_tc_accept EINVAL",  # debugfs_write_file_bool(): kstrtobool fails
+        "new_device EEXIST",  # nsim_bus_dev_new(): the id is taken
+        "del_device ENOENT",  # del_device_store(): no such device
+        "new_device EACCES",  # kernfs_fop_open(): no show for a write-only attribute
+        "netdevsim9 ENOENT",
+        "N",
+        r.stdout.splitlines()[10],  # ls: checked below
+        "1 Invalid argument",
+        "False []",
+    ]
+    assert "bpf_bound_progs" in r.stdout.splitlines()[10]
+
+
+def test_stubs_modprobe_udevadm_mount(tmpdir_short) -> None:
+    script = """
+modprobe netdevsim; echo "netdevsim $?"
+modprobe cls_bpf sch_ingress; echo "two $?"
+modprobe -q act_gact; echo "gact $?"
+modprobe no_such_module_offl 2>&1; echo "missing $?"
+modprobe -q no_such_module_offl 2>&1; echo "quiet $?"
+udevadm settle; echo "settle $?"
+mount -t debugfs none /sys/kernel/debug; echo "debugfs $?"
+mount -t bpf bpf /sys/fs/bpf; echo "bpffs $?"
+mount | grep -c "/sys/kernel/debug type debugfs"
+mount | grep -c "/sys/fs/bpf type bpf"
+mount | grep -c offload-exec || true
+"""
+    r = offload("exec", "--", "bash", "-c", script, tmp=tmpdir_short)
+    assert r.returncode == 0, r.stderr
+    real = subprocess.run(["modprobe", "no_such_module_offl"], capture_output=True, text=True)
+    assert real.returncode == 1
+    assert r.stdout.splitlines() == [
+        "netdevsim 0", "two 0", "gact 0", real.stderr.rstrip("\n"), "missing 1", "quiet 1",
+        "settle 0", "debugfs 0", "bpffs 0", "1", "1", "0"]
+
+
+def test_ip_netns_exec_of_a_missing_namespace_is_iproute2s(tmpdir_short) -> None:
+    name = f"offl-missing-{os.getpid()}"
+    real = subprocess.run(["ip", "netns", "exec", name, "true"], capture_output=True,
+                          text=True)
+    assert real.returncode == 255 and name in real.stderr
+    r = offload("exec", "--", "bash", "-c", f"ip netns exec {name} true; echo rc=$?",
+                tmp=tmpdir_short)
+    assert r.returncode == 0
+    assert r.stdout == "rc=255\n"
+    assert r.stderr.startswith(real.stderr)
+
+
+def test_exit_status_is_cmds(tmpdir_short) -> None:
+    assert offload("exec", "--", "sh", "-c", "exit 7", tmp=tmpdir_short).returncode == 7
+    r = offload("exec", "-q", "--", "sh", "-c", "exit 0", tmp=tmpdir_short)
+    assert r.returncode == 0 and r.stderr == ""
+    r = offload("exec", "--", "/no/such/program", tmp=tmpdir_short)
+    assert r.returncode == 127 and "/no/such/program" in r.stderr
+
+
+def test_bad_usage_is_exit_2(tmpdir_short) -> None:
+    r = offload("exec", tmp=tmpdir_short)
+    assert r.returncode == 2 and "give the command" in r.stderr
+    r = offload("exec", "--driver", "no-such-plugin", "--", "true", tmp=tmpdir_short)
+    assert r.returncode == 2 and "no-such-plugin" in r.stderr
+    assert list(tmpdir_short.iterdir()) == []
+
+
+def test_violations_with_blame_and_fail_on(tmpdir_short) -> None:
+    """The example buggy driver keeps a program it refused: found, blamed on the driver."""
+    progs = conformance_progs()
+    if progs is None:
+        pytest.skip("clang cannot build conformance/progs here")
+    rig = f"""set -e
+echo "1 1" > /sys/bus/netdevsim/new_device
+ethtool -K eth0 hw-tc-offload on
+tc qdisc add dev eth0 ingress
+for p in 1 2 3; do
+  tc filter add dev eth0 ingress pref $p bpf da obj {progs}/tc_pass.o sec classifier \
+    || echo "pref $p refused"
+done
+"""
+    r = offload("exec", "--driver", "buggynic", "--", "bash", "-c", rig, tmp=tmpdir_short)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ""  # without skip_sw a refused offload is not an error
+    assert "driver" in r.stderr and "invariant violations: 0" not in r.stderr
+    r = offload("exec", "--driver", "buggynic", "--fail-on", "violations", "--", "bash", "-c",
+                rig, tmp=tmpdir_short)
+    assert r.returncode == 1
+    r = offload("exec", "--driver", "buggynic-fixed", "--fail-on", "violations", "--", "bash",
+                "-c", rig, tmp=tmpdir_short)
+    assert r.returncode == 0 and "invariant violations: 0" in r.stderr
