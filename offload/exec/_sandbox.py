@@ -52,6 +52,7 @@ PR_SET_CHILD_SUBREAPER = 36
 TOOLS = ("tc", "ip", "ethtool", "bpftool")
 STUBS = ("modprobe", "udevadm", "mount")
 CLIENT_SOURCE = Path(__file__).with_name("client.c")
+FUSE_DEVICE = "/dev/fuse"
 
 _libc = ctypes.CDLL(None, use_errno=True)
 _libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong,
@@ -91,16 +92,16 @@ def check_machine() -> None:
     if not sys.platform.startswith("linux"):
         raise SandboxUnavailable("offload exec needs Linux (mount and user namespaces, FUSE)")
     try:
-        fd = os.open("/dev/fuse", os.O_RDWR)
+        fd = os.open(FUSE_DEVICE, os.O_RDWR)
         os.close(fd)
     except FileNotFoundError:
-        missing.append("/dev/fuse does not exist: load the module (modprobe fuse), or in a "
+        missing.append(f"{FUSE_DEVICE} does not exist: load the module (modprobe fuse), or in a "
                        "container start it with --device /dev/fuse")
     except PermissionError:
-        missing.append("/dev/fuse is not readable and writable by you (it is normally mode "
+        missing.append(f"{FUSE_DEVICE} is not readable and writable by you (it is normally mode "
                        "0666: chmod 0666 /dev/fuse, or in a container --device /dev/fuse)")
     except OSError as exc:
-        missing.append(f"/dev/fuse cannot be opened: {exc.strerror}")
+        missing.append(f"{FUSE_DEVICE} cannot be opened: {exc.strerror}")
     try:
         import mfusepy  # noqa: F401
     except ImportError:
