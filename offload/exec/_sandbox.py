@@ -178,7 +178,8 @@ PY_CLIENT = '''\
 # offload exec: the Python client (no C compiler was found); same wire format as client.c
 import os, socket, struct, sys
 def main():
-    path = os.environ.get("OFFLOAD_EXEC_SOCK", "")
+    path = os.environ.get("OFFLOAD_EXEC_SOCK") or os.path.join(
+        os.path.dirname(os.path.abspath(sys.argv[0])), ".offload-exec.sock")
     fields = [os.getcwd().encode(), os.environ.get("OFFLOAD_NETNS", "").encode()]
     fields += [os.fsencode(a) for a in sys.argv]
     req = struct.pack("<I", len(fields)) + b"".join(struct.pack("<I", len(f)) + f for f in fields)
@@ -223,12 +224,17 @@ def _python_client(workdir: Path) -> Path:
     return out
 
 
-def make_shims(workdir: Path, client: Path) -> Path:
-    """A folder with every tool and stub name, each the client."""
+SOCK_LINK = ".offload-exec.sock"
+
+
+def make_shims(workdir: Path, client: Path, sock: str) -> Path:
+    """A folder with every tool and stub name, each the client, and the link to the socket
+    that a client finds next to itself when the rig emptied its environment."""
     shims = workdir / "bin"
     shims.mkdir()
     for name in (*TOOLS, *STUBS):
         os.link(client, shims / name)
+    os.symlink(sock, shims / SOCK_LINK)
     return shims
 
 
@@ -491,8 +497,8 @@ def run(argv: Sequence[str], make_emulation: Callable[[dict[str, str]], Any],
         for s in old_handlers:
             signal.signal(s, _on_signal)
         client = build_client(workdir, say)
-        shims = make_shims(workdir, client)
         sock = str(workdir / "sock")
+        shims = make_shims(workdir, client, sock)
         env = dict(os.environ)
         env.pop("OFFLOAD_NETNS", None)
         env["OFFLOAD_EXEC_SOCK"] = sock

@@ -2,7 +2,9 @@
  * mount stubs) inside an `offload exec` sandbox.
  *
  * It sends its argv, its working directory and $OFFLOAD_NETNS to the sandbox's emulator over
- * the Unix socket named by $OFFLOAD_EXEC_SOCK (or the path compiled in as OFFLOAD_SOCK), then
+ * the Unix socket named by $OFFLOAD_EXEC_SOCK, or when a rig cleared the environment (tdc
+ * runs its commands with an empty one), the .offload-exec.sock link next to the client's
+ * own path (/usr/sbin/.offload-exec.sock through the sandbox's overlay), then
  * either writes back the command's stdout/stderr and exits with its status, or, for
  * `ip netns exec NS CMD...`, executes CMD with the environment the server names.
  *
@@ -20,9 +22,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#ifndef OFFLOAD_SOCK
-#define OFFLOAD_SOCK ""
-#endif
+#define SOCK_LINK ".offload-exec.sock"
 
 static int write_all(int fd, const char *buf, size_t n)
 {
@@ -81,7 +81,7 @@ int main(int argc, char **argv)
 {
 	const char *sock = getenv("OFFLOAD_EXEC_SOCK");
 	const char *ns = getenv("OFFLOAD_NETNS");
-	char cwd[4096];
+	char cwd[4096], exe[4096];
 	const char *fields[4096];
 	size_t nfields = 0, total = 4, i;
 	struct sockaddr_un addr;
@@ -90,8 +90,19 @@ int main(int argc, char **argv)
 	int32_t rc;
 	int fd;
 
-	if (!sock || !*sock)
-		sock = OFFLOAD_SOCK;
+	if (!sock || !*sock) {
+		ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - sizeof(SOCK_LINK) - 1);
+		char *slash;
+		if (n <= 0)
+			n = 0;
+		exe[n] = 0;
+		slash = strrchr(exe, '/');
+		if (slash)
+			strcpy(slash + 1, SOCK_LINK);
+		else
+			strcpy(exe, SOCK_LINK);
+		sock = exe;
+	}
 	if (!getcwd(cwd, sizeof(cwd)))
 		cwd[0] = 0;
 	if (argc > 4000) {

@@ -251,3 +251,17 @@ done
     r = offload("exec", "--driver", "buggynic-fixed", "--fail-on", "violations", "--", "bash",
                 "-c", rig, tmp=tmpdir_short)
     assert r.returncode == 0 and "invariant violations: 0" in r.stderr
+
+
+@pytest.mark.parametrize("client", ["c", "python"])
+def test_tools_work_with_an_emptied_environment(tmpdir_short, client) -> None:
+    """tdc runs its commands with env={} : the client finds the socket next to itself."""
+    script = tmpdir_short / "s.sh"
+    script.write_text("tc qdisc add dev nosuchdev ingress\ntc qdisc show\n")
+    want = json.loads(offload("run", str(script), "--json").stdout)
+    env = {"OFFLOAD_EXEC_CLIENT": "python"} if client == "python" else {}
+    r = offload("exec", "--", "sh", "-c", "env -i /sbin/tc qdisc add dev nosuchdev ingress; "
+                "echo rc=$?; env -i /usr/sbin/tc qdisc show", tmp=tmpdir_short, env=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == f"rc={want[0]['rc']}\n{want[1]['stdout']}"
+    assert r.stderr.startswith(want[0]["stderr"])
