@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -265,3 +266,30 @@ def test_tools_work_with_an_emptied_environment(tmpdir_short, client) -> None:
     assert r.returncode == 0, r.stderr
     assert r.stdout == f"rc={want[0]['rc']}\n{want[1]['stdout']}"
     assert r.stderr.startswith(want[0]["stderr"])
+
+
+def _unshare_maps_users() -> bool:
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        return False
+    r = subprocess.run(["unshare", "-U", "--map-user=1000", "--map-group=1000", "true"],
+                       capture_output=True)
+    return r.returncode == 0
+
+
+@pytest.mark.skipif(not _unshare_maps_users(),
+                    reason="needs root and util-linux unshare --map-user to act as a user")
+def test_as_an_unprivileged_user(tmpdir_short) -> None:
+    """Run as uid 1000 (a user namespace in which uid 1000 owns /dev/fuse): offload exec takes
+    the non-root path, a user namespace of its own mapping that user to root."""
+    rig = ('id -u; echo "1 1" > /sys/bus/netdevsim/new_device; /sbin/tc qdisc add dev eth0 '
+           'ingress; tc qdisc show dev eth0; cat /sys/kernel/debug/netdevsim/netdevsim1/ports/'
+           '0/bpf_tc_accept')
+    env = dict(os.environ, TMPDIR=str(tmpdir_short))
+    r = subprocess.run(["unshare", "-U", "--map-user=1000", "--map-group=1000", "sh", "-c",
+                        'id -u && exec "$@"', "sh", sys.executable, "-m", "offload.cli", "exec",
+                        "--", "bash", "-c", rig], capture_output=True, text=True, env=env,
+                       cwd=Path(__file__).resolve().parents[2], timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == ["1000", "0", "qdisc ingress ffff: parent ffff:fff1 "
+                                     "---------------- ", "Y"]
+    assert list(tmpdir_short.iterdir()) == []
