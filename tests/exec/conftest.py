@@ -52,3 +52,7 @@ def offload(*args: str, tmp: Path | None = None, env: dict[str, str] | None = No
     return subprocess.run([sys.executable, "-m", "offload.cli", *args], capture_output=True,
                           text=True, env=e, timeout=timeout, cwd=kw.pop("cwd", PROJECT),
                           **kw)  # type: ignore[call-overload]
+
+
+# the session's netdevsim VM, for the tests that run a rig on the real kernel too
+from tests.vm.conftest import vm  # noqa: E402, F401
