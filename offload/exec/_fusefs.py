@@ -13,6 +13,7 @@ file with no show (``new_device``) cannot be opened for reading (EACCES, as
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -38,7 +39,6 @@ class NetdevsimFs:
     def __init__(self, emulation: Any) -> None:
         self.em = emulation
         self.vfs = emulation.vfs
-        self._lock: threading.Lock = emulation.lock
         self.t0 = time.time_ns()
         self.uid, self.gid = os.getuid(), os.getgid()
         self._fh = 0
@@ -50,6 +50,9 @@ class NetdevsimFs:
         """The mount is up (libfuse calls this before serving the first request)."""
         if self.ready is not None:
             self.ready.set()
+
+    def _locked(self) -> contextlib.AbstractContextManager[None]:
+        return self.em.fs_locked()
 
     # -- paths --------------------------------------------------------------------------------
     @staticmethod
@@ -67,7 +70,7 @@ class NetdevsimFs:
         if vpath == "/sys/kernel/debug":
             return None  # a folder of its own: netdevsim/ in it
         try:
-            with self._lock:
+            with self._locked():
                 return self.vfs.lookup(vpath)
         except VfsForbidden:
             if vpath == "/sys/fs/bpf":
@@ -108,7 +111,7 @@ class NetdevsimFs:
             names = ["netdevsim"]
         else:
             try:
-                with self._lock:
+                with self._locked():
                     names = self.vfs.listdir(vpath)
             except VfsForbidden:
                 if vpath != "/sys/fs/bpf":
@@ -122,7 +125,7 @@ class NetdevsimFs:
         link = getattr(node, "link", None) if node is not None else None
         if link is None:
             raise _oserr(errno.EINVAL)
-        with self._lock:
+        with self._locked():
             return str(link())
 
     def statfs(self, path: str) -> dict[str, Any]:
@@ -143,7 +146,7 @@ class NetdevsimFs:
             raise _oserr(errno.EACCES)
         data = None
         if acc != os.O_WRONLY:
-            with self._lock:
+            with self._locked():
                 data = self.vfs.read(vpath).encode()
         fi.direct_io = 1
         with self._fh_lock:
@@ -190,7 +193,7 @@ class NetdevsimFs:
         mk = getattr(self.vfs, "mkdir", None)
         if vpath is None or not vpath.startswith("/sys/fs/bpf/") or mk is None:
             raise _oserr(errno.EPERM)
-        with self._lock:
+        with self._locked():
             mk(vpath)
         return 0
 
@@ -199,7 +202,7 @@ class NetdevsimFs:
         rm = getattr(self.vfs, "rmdir", None)
         if vpath is None or not vpath.startswith("/sys/fs/bpf/") or rm is None:
             raise _oserr(errno.EPERM)
-        with self._lock:
+        with self._locked():
             rm(vpath)
         return 0
 

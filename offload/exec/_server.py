@@ -22,7 +22,7 @@ import shlex
 import socket
 import struct
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -45,6 +45,7 @@ EMULATED = ("tc", "ip", "ethtool", "bpftool")
 KIND_RESULT, KIND_EXEC = 0, 1
 _U32 = struct.Struct("<I")
 _HEAD = struct.Struct("<IiII")
+FS_LOCK_TIMEOUT = 20.0
 
 
 @attrs.frozen
@@ -94,7 +95,7 @@ class Emulation:
         self.violations: list[Violation] = []
         self.snapshots: list[Any] = []
         self.real = dict(real or {})  # tool name -> the real binary (for stubs that pass on)
-        self.mounts: list[tuple[str, str, str]] = []  # (source, target, fstype) as shown
+        self.mounts_hidden: list[str] = []  # mount points `mount` does not show
         self._open: set[tuple[str, str]] = set()
 
     # -- steps -------------------------------------------------------------------------------
@@ -166,10 +167,41 @@ class Emulation:
                 return Entry(line, 1, "", msg)
             return Entry(line, 0)
 
-        with self.lock:
+        with self.fs_locked():
             self._step(cmd, run)
         if failure:
             raise failure[0]
+
+    def unlink_file(self, path: str, remove: Callable[[str], None]) -> None:
+        """``rm PATH`` of a pinned object through the FUSE view: a step like ``rm``."""
+        line = f"rm {shlex.quote(path)}"
+        cmd = Command(text=line, argv=("rm", path))
+        failure: list[OSError] = []
+
+        def run() -> Entry:
+            try:
+                remove(path)
+            except OSError as exc:
+                failure.append(exc)
+                code = exc.errno or errno.EIO
+                return Entry(line, 1, "", f"rm: cannot remove '{path}': {os.strerror(code)}\n")
+            return Entry(line, 0)
+
+        with self.fs_locked():
+            self._step(cmd, run)
+        if failure:
+            raise failure[0]
+
+    @contextlib.contextmanager
+    def fs_locked(self) -> Iterator[None]:
+        """The lock, for a FUSE thread: EDEADLK rather than a hang if the command holding it
+        is itself reading these files through the kernel."""
+        if not self.lock.acquire(timeout=FS_LOCK_TIMEOUT):
+            raise OSError(errno.EDEADLK, os.strerror(errno.EDEADLK))
+        try:
+            yield
+        finally:
+            self.lock.release()
 
     # -- requests ------------------------------------------------------------------------------
     def handle(self, cwd: str, netns: str, argv: list[str]) -> Reply:

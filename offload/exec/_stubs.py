@@ -126,7 +126,7 @@ def stub_mount(argv: list[str], emu: Emulation) -> Reply:
 def mount_table(emu: Emulation) -> str:
     """What ``mount`` prints: /proc/self/mounts without the sandbox's machinery, with the
     views shown as the file systems they stand for."""
-    hidden = set(emu.mounts_hidden) if hasattr(emu, "mounts_hidden") else set()
+    hidden = set(emu.mounts_hidden)
     lines = []
     try:
         with open("/proc/self/mounts", encoding="utf-8") as f:
