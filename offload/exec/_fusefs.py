@@ -71,7 +71,10 @@ class NetdevsimFs:
             return None  # a folder of its own: netdevsim/ in it
         try:
             with self._locked():
-                return self.vfs.lookup(vpath)
+                try:  # lstat(): the kernel follows links itself, through readlink
+                    return self.vfs.lookup(vpath, follow=False)
+                except TypeError:  # a Vfs without links
+                    return self.vfs.lookup(vpath)
         except VfsForbidden:
             if vpath == "/sys/fs/bpf":
                 return None  # a Vfs without the bpf tree: an empty bpffs

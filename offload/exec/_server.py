@@ -137,7 +137,7 @@ class Emulation:
         if not callable(execute_in):
             return Entry(cmd.text, 1, "", "offload exec: network namespaces are not "
                          "emulated by this version of offload\n")
-        entry = execute_in(list(cmd.argv), netns, cwd)
+        entry = execute_in(list(cmd.argv), netns, None)  # run_tool is in cwd already
         return attrs.evolve(entry, cmd=cmd.text)
 
     def has_netns(self, name: str) -> bool:

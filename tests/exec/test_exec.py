@@ -7,6 +7,7 @@ stubs print against the host's real modprobe/ip, run here for commands that chan
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -127,62 +128,83 @@ def test_transcript_is_offload_run_json(progs, expected, tmpdir_short) -> None:
     assert "audit: ok" in r.stderr and "invariant violations: 0" in r.stderr
 
 
+#: Writes a rig makes, good and bad: through the FUSE view each must end as the emulator's
+#: own file model (offload.vfs, what `offload run`'s echo uses) says.
+WRITES = [
+    ("/sys/bus/netdevsim/new_device", "3 2"),
+    ("/sys/bus/netdevsim/new_device", "3 1"),  # the id is taken
+    ("/sys/bus/netdevsim/new_device", "x"),
+    ("/sys/bus/netdevsim/del_device", "7"),  # no such device
+    ("/sys/kernel/debug/netdevsim/netdevsim3/ports/1/bpf_tc_accept", "X"),
+    ("/sys/kernel/debug/netdevsim/netdevsim3/ports/1/bpf_tc_accept", "N"),
+    ("/sys/kernel/debug/netdevsim/netdevsim3/bpf_bind_accept", "0"),
+    ("/sys/kernel/debug/netdevsim/netdevsim3/nosuch", "1"),
+]
+
+
+def _vfs_outcomes() -> list[str]:
+    from offload.emulator import Emulator
+    from offload.vfs import Vfs
+
+    vfs = Vfs(Emulator("v6.1"))
+    out = []
+    for path, value in WRITES:
+        try:
+            vfs.write(path, value)
+            out.append("ok")
+        except OSError as e:
+            out.append(errno.errorcode[e.errno])
+    return out
+
+
 def test_netdevsim_files(tmpdir_short) -> None:
-    """open/listdir/stat/isfile/isdir, cat and ls, the kernel's errnos on bad writes."""
+    """open/listdir/stat/isfile/isdir, cat and ls, and each write's errno as the model's."""
     code = r"""
-import errno, os, stat, subprocess
+import errno, json, os, stat, subprocess, sys
 B, D = "/sys/bus/netdevsim", "/sys/kernel/debug/netdevsim"
-print(sorted(os.listdir(B)))
-with open(B + "/new_device", "w") as f:
-    f.write("3 2")
-print(sorted(os.listdir(B + "/devices/netdevsim3/net")))
-port = D + "/netdevsim3/ports/1"
-print(os.path.isdir(port), os.path.isfile(port + "/bpf_tc_accept"),
-      bool(os.stat(port + "/bpf_tc_accept").st_mode & stat.S_IRUSR))
-print(repr(open(port + "/bpf_tc_accept").read()), repr(open(port + "/bpf_offloaded_id").read()))
-for path, value in ((port + "/bpf_tc_accept", "X"), (B + "/new_device", "3 1"),
-                    (B + "/del_device", "7")):
+res = {"writes": []}
+for path, value in json.loads(sys.argv[1]):
     try:
         with open(path, "w") as f:
             f.write(value)
-        print("ok")
+        res["writes"].append("ok")
     except OSError as e:
-        print(path.rsplit("/", 1)[1], errno.errorcode[e.errno])
+        res["writes"].append(errno.errorcode[e.errno])
+port = D + "/netdevsim3/ports/1"
+res["bus"] = sorted(os.listdir(B))
+res["net"] = sorted(os.listdir(B + "/devices/netdevsim3/net"))
+res["kinds"] = [os.path.isdir(port), os.path.isfile(port + "/bpf_tc_accept"),
+                bool(os.stat(port + "/bpf_tc_accept").st_mode & stat.S_IRUSR)]
+res["values"] = [open(port + "/bpf_tc_accept").read(), open(port + "/bpf_offloaded_id").read()]
+res["cat"] = subprocess.run(["cat", port + "/bpf_tc_accept"], capture_output=True,
+                            text=True).stdout
+res["ls"] = subprocess.run(["ls", D + "/netdevsim3"], capture_output=True, text=True).stdout
+res["reads"] = []
 for path in (B + "/new_device", D + "/netdevsim9"):
     try:
         open(path).read()
+        res["reads"].append("ok")
     except OSError as e:
-        print(path.rsplit("/", 1)[1], errno.errorcode[e.errno])
-with open(port + "/bpf_tc_accept", "w") as f:
-    f.write("N")
-print(subprocess.run(["cat", port + "/bpf_tc_accept"], capture_output=True, text=True).stdout,
-      end="")
-print(subprocess.run(["ls", D + "/netdevsim3"], capture_output=True, text=True).stdout.split())
-p = subprocess.run(["bash", "-c", "echo X > " + port + "/bpf_tc_accept"], capture_output=True,
-                   text=True)
-print(p.returncode, p.stderr.strip().rsplit(":", 1)[1].strip())
+        res["reads"].append(errno.errorcode[e.errno])
 with open(B + "/del_device", "w") as f:
     f.write("3")
-print(os.path.exists(D + "/netdevsim3"), sorted(os.listdir(D)))
+res["after"] = [os.path.exists(D + "/netdevsim3"), sorted(os.listdir(D))]
+print(json.dumps(res))
 """
-    r = offload("exec", "--", sys.executable, "-c", code, tmp=tmpdir_short)
+    r = offload("exec", "--", sys.executable, "-c", code, json.dumps(WRITES), tmp=tmpdir_short)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.splitlines() == [
-        "['del_device', 'devices', 'drivers', 'new_device']",
-        "['eth0', 'eth1']",
-        "True True True",
-        "'Y\\n' '0\\n'",
-        "bpf_tc_accept EINVAL",  # debugfs_write_file_bool(): kstrtobool fails
-        "new_device EEXIST",  # nsim_bus_dev_new(): the id is taken
-        "del_device ENOENT",  # del_device_store(): no such device
-        "new_device EACCES",  # kernfs_fop_open(): no show for a write-only attribute
-        "netdevsim9 ENOENT",
-        "N",
-        r.stdout.splitlines()[10],  # ls: checked below
-        "1 Invalid argument",
-        "False []",
-    ]
-    assert "bpf_bound_progs" in r.stdout.splitlines()[10]
+    got = json.loads(r.stdout)
+    want = _vfs_outcomes()
+    assert got["writes"] == want
+    assert want[1] == "EEXIST" and want[3] == "ENOENT"  # nsim_bus_dev_new(), del_device_store()
+    assert got["bus"] == ["del_device", "devices", "drivers", "new_device"]
+    assert got["net"] == ["eth0", "eth1"]
+    assert got["kinds"] == [True, True, True]
+    assert got["values"] == ["N\n", "0\n"] and got["cat"] == "N\n"
+    assert "bpf_bound_progs" in got["ls"].split() and "ports" in got["ls"].split()
+    # kernfs_fop_open(): a write-only attribute cannot be opened for reading
+    assert got["reads"] == ["EACCES", "ENOENT"]
+    assert got["after"] == [False, []]
 
 
 def test_stubs_modprobe_udevadm_mount(tmpdir_short) -> None:
@@ -301,3 +323,58 @@ def test_as_an_unprivileged_user(tmpdir_short) -> None:
     assert r.stdout.splitlines() == ["1000", "0", "qdisc ingress ffff: parent ffff:fff1 "
                                      "---------------- ", "Y"]
     assert list(tmpdir_short.iterdir()) == []
+
+
+def _vfs_has(feature: str) -> bool:
+    from offload.emulator import Emulator
+    from offload.vfs import Vfs
+
+    vfs = Vfs(Emulator("v6.1"))
+    if feature == "links":
+        return "follow" in Vfs.lookup.__code__.co_varnames and hasattr(vfs, "readlink")
+    return hasattr(vfs, "unlink") and hasattr(vfs, "mkdir")
+
+
+def test_port_dev_link(tmpdir_short) -> None:
+    """ports/M/dev is a symbolic link (netdevsim's debugfs_create_symlink()): readlink,
+    islink, and reads and writes through it, as the model resolves it."""
+    if not _vfs_has("links"):
+        pytest.xfail("this tree's offload.vfs has no links (Node.link, lookup(follow=))")
+    from offload.emulator import Emulator
+    from offload.vfs import Vfs
+
+    vfs = Vfs(Emulator("v6.1"))
+    vfs.write("/sys/bus/netdevsim/new_device", "1 2")
+    link = "/sys/kernel/debug/netdevsim/netdevsim1/ports/1/dev"
+    target = vfs.readlink(link)
+    code = f"""
+import os
+L = {link!r}
+print(os.path.islink(L), os.readlink(L), os.path.isdir(L))
+with open(L + "/bpf_bind_verifier_accept", "w") as f:
+    f.write("0")
+print(open("/sys/kernel/debug/netdevsim/netdevsim1/bpf_bind_verifier_accept").read(), end="")
+print(sorted(os.listdir(L)) == sorted(os.listdir(os.path.realpath(L))))
+"""
+    r = offload("exec", "--", "sh", "-c", 'echo "1 2" > /sys/bus/netdevsim/new_device && '
+                f'exec "{sys.executable}" -c "$0"', code, tmp=tmpdir_short)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == [f"True {target} True", "N", "True"]
+
+
+def test_bpffs(tmpdir_short, progs) -> None:
+    """/sys/fs/bpf: pins appear as files, rm and mkdir/rmdir work, as in the model."""
+    if not _vfs_has("bpffs"):
+        pytest.xfail("this tree's offload.vfs has no /sys/fs/bpf tree (unlink, mkdir)")
+    rig = f"""set -e
+bpftool prog load {progs}/tc_pass.o /sys/fs/bpf/p type classifier
+mkdir /sys/fs/bpf/d
+ls /sys/fs/bpf
+test -f /sys/fs/bpf/p && echo "p is a file"
+rm /sys/fs/bpf/p
+rmdir /sys/fs/bpf/d
+ls /sys/fs/bpf | wc -l
+"""
+    r = offload("exec", "--", "bash", "-c", rig, tmp=tmpdir_short)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == ["d", "p", "p is a file", "0"]

@@ -67,15 +67,16 @@ def missing_features(ksft: Path) -> list[str]:
     if e is None or e.stderr != "Error: Failed to find qdisc with specified handle.\n":
         out.append("tc qdisc delete dev lo handle 0 extack message")
     if rc("tc qdisc add dev eth0 ingress") == 0 and rc(
-            f"tc filter add dev eth0 ingress bpf obj {ksft}/sample_ret0.bpf.o") != 0:
+            f"tc filter add dev eth0 ingress bpf obj {ksft}/sample_ret0.bpf.o sec .text") != 0:
         out.append("programs in section .text")
     if rc(f"ip link set dev eth0 xdpgeneric obj {ksft}/sample_ret0.bpf.o sec .text") != 0:
         out.append("ip link set xdpgeneric (generic XDP)")
     try:
-        node = s.ctx.vfs.lookup("/sys/kernel/debug/netdevsim/netdevsim1/ports/0/dev")
+        node = s.ctx.vfs.lookup("/sys/kernel/debug/netdevsim/netdevsim1/ports/0/dev",
+                                follow=False)
         if getattr(node, "link", None) is None:
             raise OSError
-    except OSError:
+    except (OSError, TypeError):
         out.append("the ports/M/dev symlink in debugfs")
     try:
         s.ctx.vfs.lookup("/sys/fs/bpf")
