@@ -60,8 +60,6 @@ def test_emulator_output_is_the_kernels(progs, tmpdir_short) -> None:
 
 @pytest.mark.vm
 def test_vm_output_is_the_recording(progs, tmpdir_short, request) -> None:
-    if os.environ.get("OFFLOAD_SKIP_VM"):
-        pytest.skip("OFFLOAD_SKIP_VM is set")
     kernel = on_the_vm(request.getfixturevalue("vm"), progs)
     if os.environ.get("OFFLOAD_RECORD_RIGS") == "1":
         RECORD.parent.mkdir(parents=True, exist_ok=True)
