@@ -54,5 +54,5 @@ def offload(*args: str, tmp: Path | None = None, env: dict[str, str] | None = No
                           **kw)  # type: ignore[call-overload]
 
 
-# the session's netdevsim VM, for the tests that run a rig on the real kernel too
-from tests.vm.conftest import vm  # noqa: E402, F401
+
+

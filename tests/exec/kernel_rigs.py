@@ -4,11 +4,18 @@ the way their Makefiles build them, and what their output says passed."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
+import sys
 import tarfile
 from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.exec.conftest import offload
 
 TARBALL = Path("/usr/src/linux-source-6.1.tar.xz")
 TOP = "linux-source-6.1"
@@ -58,6 +65,18 @@ def build_action(tdc: Path) -> None:
                    input=clang.stdout, cwd=tdc, check=True, capture_output=True)
 
 
+def prepare(dest: Path) -> tuple[Path, Path]:
+    """Both rigs extracted into ``dest`` with their objects built (a pytest skip naming what
+    is missing when the machine lacks the source or the compilers)."""
+    reason = tools_missing()
+    if reason:
+        pytest.skip(f"!!! KERNEL RIGS SKIPPED: {reason} !!!")
+    ksft, tdc = extract(dest)
+    build_samples(ksft)
+    build_action(tdc)
+    return ksft, tdc
+
+
 def tools_missing() -> str | None:
     if not TARBALL.exists():
         return f"{TARBALL} is not installed (apt-get install linux-source-6.1)"
@@ -96,3 +115,127 @@ def tap(stdout: str) -> tuple[list[str], list[str]]:
     for status, tid, rest in _TAP.findall(stdout):
         (passed if status == "ok" and "# skipped" not in rest else other).append(tid)
     return passed, other
+
+
+TDC_FILES = {"filters/bpf.json": 7, "qdiscs/ingress.json": 6}
+#: The sections of test_offload.py the real 6.1 kernel with netdevsim passes, in order, up
+#: to the end of its TC part (the file then goes on with XDP sections).
+KERNEL_THROUGH_TC = [
+    "Test destruction of generic XDP...",
+    "Test TC non-offloaded...",
+    "Test TC non-offloaded isn't getting bound...",
+    "Test TC offloads are off by default...",
+    "Test TC offload by default...",
+    "Test TC cBPF bytcode tries offload by default...",
+    "Test TC cBPF unbound bytecode doesn't offload...",
+    "Test non-0 chain offload...",
+    "Test TC replace...",
+    "Test TC replace bad flags...",
+    "Test spurious extack from the driver...",
+    "Test TC offloads failure...",
+    "Test TC offloads work...",
+    "Test TC offload basics...",
+    "Test TC offload is device-bound...",
+    "Test disabling TC offloads is rejected while filters installed...",
+    "Test qdisc removal frees things...",
+    "Test disabling TC offloads is OK without filters...",
+    "Test destroying device gets rid of TC filters...",
+]
+
+
+def missing_features(ksft: Path) -> list[str]:
+    """The emulator features these rigs use that this tree does not have, each probed."""
+    from offload.emulator import Emulator
+    from offload.runner import Session
+    from offload.vfs import VfsForbidden
+
+    s = Session(Emulator("v6.1"))
+    s.ctx.vfs.write("/sys/bus/netdevsim/new_device", "1 1")
+
+    def rc(line: str) -> int:
+        e = s.run_text(line)
+        return -1 if e is None else e.rc
+
+    out = []
+    if rc("bpftool -p map") != 0:
+        out.append("bpftool map (-p map show)")
+    if rc("ip netns add offl-probe") != 0 or not callable(getattr(s, "has_netns", None)):
+        out.append("network namespaces (ip netns add, Session.has_netns/execute_in)")
+    if rc("ip link add offl-dummy type dummy") != 0:
+        out.append("ip link add type dummy")
+    e = s.run_text("tc qdisc delete dev lo handle 0")
+    if e is None or e.stderr != "Error: Failed to find qdisc with specified handle.\n":
+        out.append("tc qdisc delete dev lo handle 0 extack message")
+    if rc("tc qdisc add dev eth0 ingress") == 0 and rc(
+            f"tc filter add dev eth0 ingress bpf obj {ksft}/sample_ret0.bpf.o sec .text") != 0:
+        out.append("programs in section .text")
+    if rc(f"ip link set dev eth0 xdpgeneric obj {ksft}/sample_ret0.bpf.o sec .text") != 0:
+        out.append("ip link set xdpgeneric (generic XDP)")
+    try:
+        node = s.ctx.vfs.lookup("/sys/kernel/debug/netdevsim/netdevsim1/ports/0/dev",
+                                follow=False)
+        if getattr(node, "link", None) is None:
+            raise OSError
+    except (OSError, TypeError):
+        out.append("the ports/M/dev symlink in debugfs")
+    try:
+        s.ctx.vfs.lookup("/sys/fs/bpf")
+    except (VfsForbidden, OSError):
+        out.append("the /sys/fs/bpf tree (bpftool prog pin, show pinned)")
+    return out
+
+
+def expect(ok: bool, missing: list[str], what: str) -> None:
+    if ok:
+        return
+    if missing:
+        pytest.xfail(f"{what}; the emulator lacks: {'; '.join(missing)}")
+    pytest.fail(what)
+
+
+def run_test_offload_emulated(ksft: Path) -> tuple[list[str], str | None, str]:
+    r = offload("exec", "--", sys.executable, "test_offload.py", cwd=ksft, timeout=1800)
+    passed, failed = sections(r.stdout, r.returncode)
+    return passed, failed, r.stdout + r.stderr
+
+
+def report(passed: list[str], failed: str | None, kernel: list[str]) -> None:
+    print(f"emulator: {len(passed)} sections passed, first not passed: {failed!r}")
+    not_reached = [s for s in kernel if s not in passed]
+    if not_reached:
+        print("sections the kernel passes and the emulator does not:\n  "
+              + "\n  ".join(not_reached))
+
+
+def tdc_ids(tdc: Path, name: str) -> list[str]:
+    return [t["id"] for t in json.loads((tdc / "tc-tests" / name).read_text())]
+
+
+def run_tdc_emulated(tdc: Path, name: str) -> tuple[list[str], list[str], str]:
+    r = offload("exec", "--", sys.executable, "tdc.py", "-f", f"tc-tests/{name}", cwd=tdc,
+                timeout=900)
+    return (*tap(r.stdout), r.stdout)
+
+
+def run_in_vm(vm: Any, ksft: Path, tdc: Path) -> dict[str, Any]:
+    """Both rigs on Linux 6.1 + netdevsim: test_offload.py with only a udevadm stub on PATH
+    (the VM has no udev), tdc as it comes."""
+    work = Path(vm.work)
+    shutil.copytree(ksft, work / "ksft", dirs_exist_ok=True)
+    shutil.copytree(tdc, work / "tdc", dirs_exist_ok=True)
+    stub = work / "stub"
+    stub.mkdir(exist_ok=True)
+    (stub / "udevadm").write_text("#!/bin/sh\nexit 0\n")
+    (stub / "udevadm").chmod(0o755)
+    path = f"{stub}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+    r = vm.run(["env", f"PATH={path}", "python3", "test_offload.py"], cwd=str(work / "ksft"),
+               timeout=1800)
+    passed, failed = sections(r.stdout, r.rc)
+    out: dict[str, Any] = {"test_offload": {"passed": passed, "failed": failed, "rc": r.rc},
+                           "tdc": {}}
+    for name in sorted(TDC_FILES):
+        t = vm.run(["python3", "tdc.py", "-f", f"tc-tests/{name}"], cwd=str(work / "tdc"),
+                   timeout=900)
+        ok, other = tap(t.stdout)
+        out["tdc"][name] = {"passed": ok, "not_passed": other}
+    return out
