@@ -466,6 +466,50 @@ def _remove_private(workdir: Path) -> None:
         os.rmdir(workdir)
 
 
+def sweep_stale(parent: Path) -> None:
+    """Clean up after earlier runs whose ``offload exec`` was killed with SIGKILL (no chance
+    to tear down): CMD died with it (PDEATHSIG), but processes CMD started may live on in
+    that run's private mount namespace, recorded in its folder; they are killed (nothing
+    else can be in that namespace), then the folder is removed."""
+    for d in parent.glob("offload-exec-*-*"):
+        try:
+            pid = int(d.name.split("-")[2])
+            st = d.lstat()
+            if st.st_uid != os.getuid() or not stat.S_ISDIR(st.st_mode):
+                continue
+            os.kill(pid, 0)
+            continue  # that run is alive
+        except ProcessLookupError:
+            pass
+        except (ValueError, OSError):
+            continue
+        try:
+            ns = (d / "mntns").read_text().strip()
+        except OSError:
+            ns = ""
+        if ns.startswith("mnt:[") and ns != os.readlink("/proc/self/ns/mnt"):
+            for _ in range(50):
+                holders = _ns_holders(ns)
+                if not holders:
+                    break
+                for h in holders:
+                    _kill(h, signal.SIGKILL)
+                time.sleep(0.02)
+        _remove_private(d)
+
+
+def _ns_holders(ns: str) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.readlink(f"/proc/{entry}/ns/mnt") == ns:
+                    out.append(int(entry))
+            except OSError:
+                continue
+    return out
+
+
 def run(argv: Sequence[str], make_emulation: Callable[[dict[str, str]], Any],
         on_ready: Callable[[float], None] | None = None,
         warn: Callable[[str], None] | None = None) -> tuple[int, Any, int]:
@@ -478,10 +522,12 @@ def run(argv: Sequence[str], make_emulation: Callable[[dict[str, str]], Any],
     from offload.exec._fusefs import serve
     from offload.exec._server import SocketServer
 
-    workdir = Path(tempfile.mkdtemp(prefix="offload-exec-"))
+    prefix = f"offload-exec-{os.getpid()}-"
+    workdir = Path(tempfile.mkdtemp(prefix=prefix))
     if len(str(workdir / "sock")) > 100:  # a Unix socket path holds 108 bytes
         os.rmdir(workdir)
-        workdir = Path(tempfile.mkdtemp(prefix="offload-exec-", dir="/tmp"))
+        workdir = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
+    sweep_stale(workdir.parent)
     os.chmod(workdir, 0o700)
     old_handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM,
                                                       signal.SIGHUP)}
@@ -512,6 +558,7 @@ def run(argv: Sequence[str], make_emulation: Callable[[dict[str, str]], Any],
                 real_fds.append(fd)
                 real[name] = f"/proc/{os.getpid()}/fd/{fd}"
         enter_namespaces()
+        (workdir / "mntns").write_text(os.readlink("/proc/self/ns/mnt") + "\n")
         _libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
         child, go_fd = _fork_held(list(argv), env)
         emulation = make_emulation(real)

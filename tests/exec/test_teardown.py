@@ -124,3 +124,24 @@ def test_mounts_are_only_in_the_sandbox(area: Path) -> None:
     proc.send_signal(signal.SIGTERM)
     proc.communicate(timeout=60)
     _check_nothing_left(area, before)
+
+
+def test_after_offload_exec_is_killed_the_next_run_cleans_up(area: Path) -> None:
+    """SIGKILL gives offload exec no chance: CMD dies with it (PDEATHSIG); what CMD started
+    may outlive it, in the dead run's namespace, until the next run kills it and removes the
+    folder left behind."""
+    before = _host_mounts()
+    proc = _start(area, "sleep 1000")
+    _wait_ready(area, proc)
+    ns = (area / "state" / "ns").read_text().strip()
+    proc.kill()
+    proc.wait(timeout=60)
+    left = [p.name for p in area.iterdir() if p.name != "state"]
+    assert len(left) == 1 and left[0].startswith(f"offload-exec-{proc.pid}-")
+    r = subprocess.run([sys.executable, "-m", "offload.cli", "exec", "-q", "--", "true"],
+                       cwd=PROJECT, env=dict(os.environ, TMPDIR=str(area)), timeout=60,
+                       capture_output=True)
+    assert r.returncode == 0
+    proc.communicate(timeout=60)  # its pipes close once the leftovers are gone
+    _check_nothing_left(area, before)
+    assert _holders(ns) == []
