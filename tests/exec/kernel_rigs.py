@@ -233,6 +233,10 @@ def run_in_vm(vm: Any, ksft: Path, tdc: Path) -> dict[str, Any]:
     passed, failed = sections(r.stdout, r.rc)
     out: dict[str, Any] = {"test_offload": {"passed": passed, "failed": failed, "rc": r.rc},
                            "tdc": {}}
+    # the VM boots with only the scenarios' modules, and the kernel's on-demand loading runs
+    # the initramfs's modprobe, which has none: load the driver tdc's qdisc cases need
+    # (`ip link add dummy1 type dummy`) as a normal system would on demand
+    vm.run(["modprobe", "dummy", "numdummies=0"], timeout=60)
     for name in sorted(TDC_FILES):
         t = vm.run(["python3", "tdc.py", "-f", f"tc-tests/{name}"], cwd=str(work / "tdc"),
                    timeout=900)

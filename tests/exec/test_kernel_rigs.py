@@ -14,6 +14,7 @@ session, not assumed) and is an expected failure until it lands.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,20 @@ def trees(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 @pytest.fixture(scope="module")
 def missing(trees: tuple[Path, Path]) -> list[str]:
     return missing_features(trees[0])
+
+
+RECORD = Path(__file__).resolve().parents[2] / "conformance" / "rigs" / "kernel-6.1.json"
+
+
+def test_the_recorded_kernel_run_says_so() -> None:
+    """conformance/rigs/kernel-6.1.json (a run in the VM) passes KERNEL_THROUGH_TC and
+    filters/bpf.json in full."""
+    rec = json.loads(RECORD.read_text())
+    passed = rec["test_offload"]["passed"]
+    assert passed[:len(KERNEL_THROUGH_TC)] == KERNEL_THROUGH_TC
+    assert kr.tc_part(passed) == KERNEL_THROUGH_TC
+    assert rec["test_offload"]["failed"] not in KERNEL_THROUGH_TC
+    assert len(rec["tdc"]["filters/bpf.json"]["passed"]) == TDC_FILES["filters/bpf.json"]
 
 
 def test_test_offload_passes_what_the_kernel_passes(trees, missing) -> None:
