@@ -67,6 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("offload exec: give the command to run after --", file=sys.stderr)
         return 2
+    from hwsim.nic import PROFILES as NIC_PROFILES
+
+    if args.nic not in NIC_PROFILES:
+        print(f"offload exec: unknown NIC profile {args.nic!r} (one of "
+              f"{', '.join(NIC_PROFILES)})", file=sys.stderr)
+        return 2
     if args.driver is not None:
         err = _check_driver(args.driver)
         if err:

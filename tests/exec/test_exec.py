@@ -255,6 +255,9 @@ def test_bad_usage_is_exit_2(tmpdir_short) -> None:
     assert r.returncode == 2 and "give the command" in r.stderr
     r = offload("exec", "--driver", "no-such-plugin", "--", "true", tmp=tmpdir_short)
     assert r.returncode == 2 and "no-such-plugin" in r.stderr
+    r = offload("exec", "--nic", "bogus", "--", "true", tmp=tmpdir_short)
+    assert r.returncode == 2 and "unknown NIC profile 'bogus'" in r.stderr
+    assert "Traceback" not in r.stderr
     assert list(tmpdir_short.iterdir()) == []
 
 
