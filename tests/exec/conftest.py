@@ -52,7 +52,3 @@ def offload(*args: str, tmp: Path | None = None, env: dict[str, str] | None = No
     return subprocess.run([sys.executable, "-m", "offload.cli", *args], capture_output=True,
                           text=True, env=e, timeout=timeout, cwd=kw.pop("cwd", PROJECT),
                           **kw)  # type: ignore[call-overload]
-
-
-
-
