@@ -1,8 +1,8 @@
 """The ``offload`` command.
 
 Subcommands: ``run`` (a script → transcript), ``shell`` (interactive or piped), ``tdc``
-(tc-testing JSON cases → TAP); ``demo``, ``vm``, ``explore`` and ``diff`` are provided by their
-own modules when those are installed, and say so clearly when they are not.
+(tc-testing JSON cases → TAP); ``demo``, ``vm``, ``explore``, ``diff`` and ``exec`` are provided
+by their own modules when those are installed, and say so clearly when they are not.
 """
 
 from __future__ import annotations
@@ -127,7 +127,8 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
             p.set_defaults(func=_absent(module, name))
 
     for name, text in (("explore", "explore operation sequences for bookkeeping bugs"),
-                       ("diff", "compare transcripts of two backends")):
+                       ("diff", "compare transcripts of two backends"),
+                       ("exec", "run an existing rig (-- CMD) with the emulator as its kernel")):
         p = sub.add_parser(name, help=f"{text} (offload.{name})", add_help=False)
         p.add_argument("args", nargs=argparse.REMAINDER)
         p.set_defaults(func=_delegate(f"offload.{name}", name))
@@ -252,7 +253,7 @@ def cmd_tdc(args: argparse.Namespace) -> int:
 
 #: Subcommands whose words go untouched to ``offload.<name>.main(argv)``: argparse's
 #: REMAINDER would not pass options that come before the first positional argument.
-DELEGATED = ("demo", "explore", "diff")
+DELEGATED = ("demo", "explore", "diff", "exec")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
