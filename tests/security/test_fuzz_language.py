@@ -11,7 +11,9 @@ emulator's state unchanged (``tests/front/test_fuzz.state``). The budget is fixe
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -32,6 +34,7 @@ def _files() -> dict[str, str]:
     """Hostile files, made once: a FIFO, symlinks out and in a loop, a folder, short and
     empty files, a bytecode file, and a real object when clang is there."""
     d = Path(tempfile.mkdtemp(prefix="offload-fuzz-"))
+    atexit.register(shutil.rmtree, d, True)  # made at import (strategies need the paths)
     os.mkfifo(d / "fifo")
     (d / "shadow.o").symlink_to("/etc/shadow")
     (d / "loop.o").symlink_to(d / "loop.o")
