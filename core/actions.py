@@ -57,6 +57,18 @@ class Stats:
     lastuse: int = 0
 
 
+#: ``TCA_ACT_FLAGS_SKIP_HW`` / ``TCA_ACT_FLAGS_SKIP_SW`` (include/uapi/linux/pkt_cls.h)
+TCA_ACT_FLAGS_SKIP_HW = 1 << 1
+TCA_ACT_FLAGS_SKIP_SW = 1 << 2
+
+
+def tc_act_flags_mismatch(act_flags: int, fl_flags: int) -> bool:
+    """``tcf_action_init()`` for an action a classifier creates: its own skip_sw/skip_hw
+    must be the filter's (``fl_flags``, TCA_CLS_FLAGS_SKIP_HW=1 / SKIP_SW=2)."""
+    return bool((act_flags & TCA_ACT_FLAGS_SKIP_SW and not fl_flags & 2)
+                or (act_flags & TCA_ACT_FLAGS_SKIP_HW and not fl_flags & 1))
+
+
 @attrs.define(eq=False)
 class GactAction:
     """``struct tcf_gact``: a generic control action (``action gact drop``)."""

@@ -22,6 +22,8 @@ from core.actions import (
     TC_ACT_STOLEN,
     TC_ACT_TRAP,
     TC_ACT_UNSPEC,
+    TCA_ACT_FLAGS_SKIP_HW,
+    TCA_ACT_FLAGS_SKIP_SW,
     GactAction,
     TcfExts,
 )
@@ -42,7 +44,7 @@ from core.offload import (
     TcClsCommonOffload,
     TcSetupType,
 )
-from core.prog import BPF_MAXINSNS, BPF_PROG_TYPE_SCHED_CLS, Program
+from core.prog import BPF_MAXINSNS, BPF_PROG_TYPE_SCHED_CLS, Program, RefusedClassic
 
 if TYPE_CHECKING:
     from core.block import TcfProto
@@ -76,6 +78,10 @@ class ClsBpfOpts:
     name: str | None = None
     actions: list[int] = attrs.field(factory=list)
     both_forms: bool = False
+    #: each action's own ``TCA_ACT_FLAGS_SKIP_HW``/``_SKIP_SW`` (``action ... skip_sw``)
+    action_flags: list[int] = attrs.field(factory=list)
+    #: ``action ... index N`` (0: the kernel picks the lowest free index)
+    action_indexes: list[int] = attrs.field(factory=list)
 
 
 @attrs.define(eq=False)
@@ -156,8 +162,12 @@ class ClsBpf:
         else:
             handle = oldprog.handle
         # From here on, errors unwind by simply not publishing the new filter.
-        if opts.prog is None or opts.both_forms:
+        if opts.both_forms:
             raise TcError(-EINVAL)
+        if any(f & (TCA_ACT_FLAGS_SKIP_HW | TCA_ACT_FLAGS_SKIP_SW) for f in opts.action_flags):
+            # tcf_exts_validate() passes no filter flags to tcf_action_init(): an action
+            # bound to a cls_bpf filter may not carry offload flags of its own
+            raise TcError(-EINVAL, "Mismatch between action and filter offload flags")
         if opts.bpf_flags is not None and opts.bpf_flags & ~TCA_BPF_FLAG_ACT_DIRECT:
             raise TcError(-EINVAL)
         gen_flags = 0
@@ -166,9 +176,13 @@ class ClsBpf:
             if not cls_bpf_gen_flags_ok(gen_flags):
                 raise TcError(-EINVAL)
         prog = opts.prog
+        if prog is None:  # iproute2 sent an empty TCA_BPF_OPS: bpf_prog_create() refuses it
+            raise TcError(-EINVAL)
         self._check_prog(prog, gen_flags)
         net = tp.block.net
-        actions = [GactAction(c, net.alloc_action_index("gact")) for c in opts.actions]
+        wanted = [*opts.action_indexes, *[0] * len(opts.actions)]
+        actions = [GactAction(c, net.alloc_action_index("gact", w))
+                   for c, w in zip(opts.actions, wanted, strict=False)]
         new = ClsBpfFilter(
             handle=handle,
             prog=prog,
@@ -198,6 +212,8 @@ class ClsBpf:
         classic length, program type, and ``bpf_prog_get_type_dev(..., attach_drv=skip_sw)``
         which refuses a device-bound program on a filter that is not skip_sw."""
         if prog.is_classic:
+            if isinstance(prog, RefusedClassic):  # bpf_prepare_filter(): bpf_check_classic()
+                raise TcError(-EINVAL)
             if prog.insn_cnt == 0 or prog.insn_cnt > BPF_MAXINSNS:
                 raise TcError(-EINVAL)
             return

@@ -19,6 +19,7 @@ import attrs
 from core.actions import TC_ACT_UNSPEC, GactAction
 from core.block import TC_ACT_EXT_VAL_MASK, Block, Chain, TcfProto
 from core.cls_bpf import ClsBpf, ClsBpfFilter
+from core.cls_opaque import FlowerCls, MatchallCls, U32Cls
 from core.errors import (
     EEXIST,
     EINVAL,
@@ -81,9 +82,9 @@ class OpaqueCls:
 #: Classifier kinds the namespace can instantiate (``tcf_proto_lookup_ops``).
 CLASSIFIERS: dict[str, Any] = {
     "bpf": ClsBpf,
-    "u32": lambda: OpaqueCls("u32"),
-    "matchall": lambda: OpaqueCls("matchall"),
-    "flower": lambda: OpaqueCls("flower"),
+    "u32": U32Cls,
+    "matchall": MatchallCls,
+    "flower": FlowerCls,
 }
 
 
@@ -116,7 +117,8 @@ class Net:
         self.blocks: dict[int, Block] = {}
         self._next_ifindex = 1
         self._action_indexes: dict[str, set[int]] = {}
-        self.add_device("lo", kind="loopback").up = True
+        # a fresh namespace's loopback is registered but down (no root qdisc yet)
+        self.add_device("lo", kind="loopback")
 
     # -- devices -----------------------------------------------------------------------
 
@@ -189,8 +191,14 @@ class Net:
 
     # -- actions -----------------------------------------------------------------------
 
-    def alloc_action_index(self, kind: str) -> int:
+    def alloc_action_index(self, kind: str, want: int = 0) -> int:
+        """``tcf_idr_check_alloc()``: the asked-for index when it is free, else (also for
+        0) the lowest free one. Binding an existing action by its index (shared by two
+        filters) is not modelled: a taken index gets a fresh one."""
         used = self._action_indexes.setdefault(kind, set())
+        if want and want not in used:
+            used.add(want)
+            return want
         idx = 1
         while idx in used:
             idx += 1
@@ -225,8 +233,8 @@ class Net:
                 raise TcError(-EEXIST, "Exclusivity flag on, cannot modify")
             if q.kind != kind:
                 raise TcError(-EINVAL, "Invalid qdisc name")
-            if ingress_block is not None or egress_block is not None:
-                raise TcError(-EOPNOTSUPP, "Change of blocks is not supported")
+            # qdisc_change() refuses new blocks only inside ``if (tca[TCA_OPTIONS])``, and
+            # iproute2 sends no TCA_OPTIONS for ingress/clsact: the old blocks stay
             return q
         if not create:
             raise TcError(-ENOENT, "Qdisc not found. To create specify NLM_F_CREATE flag")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
+import attrs
+
 from core.skb import SkBuff
 
 BPF_PROG_TYPE_SCHED_CLS = 3
@@ -41,3 +43,22 @@ class Program(Protocol):
     def insn_cnt(self) -> int: ...
 
     def run(self, skb: SkBuff) -> int: ...
+
+
+@attrs.frozen
+class RefusedClassic:
+    """Classic bytecode (``TCA_BPF_OPS``) that ``bpf_check_classic()`` refuses.
+
+    iproute2 sends the instructions as they are; the kernel only looks at them in
+    ``cls_bpf_prog_from_ops()`` (``bpf_prog_create()``), after ``tc_new_tfilter`` has
+    resolved the qdisc, block, chain and classifier instance and ``cls_bpf_change()`` has
+    checked the handle and flags. The core raises -EINVAL for it at that point."""
+
+    text: str = ""
+    id: int = 0
+    tag: bytes = b""
+    name: str = ""
+    prog_type: int = 0
+    offload_ifindex: int | None = None
+    is_classic: bool = True
+    insn_cnt: int = 0

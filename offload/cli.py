@@ -128,7 +128,8 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
 
     for name, text in (("explore", "explore operation sequences for bookkeeping bugs"),
                        ("diff", "compare transcripts of two backends"),
-                       ("exec", "run an existing rig (-- CMD) with the emulator as its kernel")):
+                       ("exec", "run an existing rig (-- CMD) with the emulator as its kernel"),
+                       ("fuzz", "differential fuzzing against the recorded 6.1 kernel")):
         p = sub.add_parser(name, help=f"{text} (offload.{name})", add_help=False)
         p.add_argument("args", nargs=argparse.REMAINDER)
         p.set_defaults(func=_delegate(f"offload.{name}", name))
@@ -182,12 +183,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.report and args.backend != "emulator":
         print("offload run: --report needs the emulator backend", file=sys.stderr)
         return 2
+    findings: list[Any] = []
     try:
         with signals_raise():
             if args.report:
-                entries = _run_with_report(commands, args)
+                entries, findings = _run_with_report(commands, args)
             elif args.backend == "emulator":
-                entries = EmulatorBackend(args.profile, args.nic).run(commands)
+                emulator = EmulatorBackend(args.profile, args.nic)
+                entries = emulator.run(commands)
+                findings = emulator.findings
             else:
                 backend = get_backend(args.backend, profile=args.profile,
                                       env=dict(args.variables))
@@ -206,7 +210,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"offload run: {exc}", file=sys.stderr)
         return 2
     sys.stdout.write(render_json(entries) + "\n" if args.json else render_text(entries))
-    if args.strict and any(e.rc for e in entries):
+    if args.strict and (findings or any(e.rc for e in entries)):
         return 1
     return 0
 
@@ -219,7 +223,8 @@ def _print_entries(entries: list[Any], as_json: bool) -> None:
         sys.stdout.flush()
 
 
-def _run_with_report(commands: list[Any], args: argparse.Namespace) -> list[Any]:
+def _run_with_report(commands: list[Any],
+                     args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
     """One run with invariant checks and state snapshots after every step, and its report."""
     from offload.explore_exec import ExploreConfig, run_commands
     from offload.report import write_report
@@ -229,7 +234,7 @@ def _run_with_report(commands: list[Any], args: argparse.Namespace) -> list[Any]
     write_report(args.report, run.emu, entries, [v for s in run.steps for v in s.new],
                  snapshots=[s.state for s in run.steps], title=f"offload run {args.script}")
     print(f"offload run: report written to {args.report}", file=sys.stderr)
-    return entries
+    return entries, list(run.emu.log.findings)
 
 
 def cmd_shell(args: argparse.Namespace) -> int:
@@ -253,7 +258,7 @@ def cmd_tdc(args: argparse.Namespace) -> int:
 
 #: Subcommands whose words go untouched to ``offload.<name>.main(argv)``: argparse's
 #: REMAINDER would not pass options that come before the first positional argument.
-DELEGATED = ("demo", "explore", "diff", "exec")
+DELEGATED = ("demo", "explore", "diff", "exec", "fuzz")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -38,6 +39,7 @@ from core.skb import ETH_P_ALL, SkBuff
 from drivers.simnic.bus import NetdevsimBus
 from drivers.simnic.driver import SimNicDriver, SimPort
 from hwsim.bpf import BpfLoadError, BpfRuntimeError, ProgramTable, read_object, verifier_log
+from hwsim.bpf import insn as I
 from hwsim.bpf.libbpf_log import line_info, open_debug_lines
 from hwsim.faults import FaultPlan
 from hwsim.nic import NicProfile
@@ -151,8 +153,9 @@ class Emulator:
         """``ip link add NAME type veth peer name PEER``: two devices without ndo_setup_tc."""
         if name in self.net.devices or peer in self.net.devices or name == peer:
             raise TcError(-errno.EEXIST)
-        a = self.net.add_device(name, kind="veth")
+        # veth_newlink() registers the peer first: it gets the lower ifindex
         b = self.net.add_device(peer, kind="veth")
+        a = self.net.add_device(name, kind="veth")
         a.peer, b.peer = b, a
 
     def set_link(self, name: str, up: bool) -> None:
@@ -200,7 +203,8 @@ class Emulator:
         return dev, dev.driver
 
     def load_obj(self, path: str, section: str | None = None, offload_dev: str | None = None,
-                 verbose: bool = False, shown_path: str | None = None) -> Any:
+                 verbose: bool = False, shown_path: str | None = None,
+                 log: list[str] | None = None, prog_type: int = 3) -> Any:
         """tc's ``obj FILE [sec NAME]``. iproute2 loads it device-bound when the filter is
         skip_sw: ``offload_dev`` is then the device's name, or ``""`` for a filter on a
         shared block (iproute2 passes the block magic as ifindex, which no device has)."""
@@ -210,17 +214,30 @@ class Emulator:
                             err=errno.ENOENT)
         try:
             obj = read_object(path)
-            name = obj.program(section).name
         except BpfLoadError as e:
             raise LoadError([str(e), "Unable to load program"], err=e.errno) from None
+        except (OSError, ValueError) as e:
+            raise LoadError([f"{shown}: {e}", "Unable to load program"]) from None
+        try:
+            name = obj.program(section).name
+        except BpfLoadError as e:
+            # iproute2's load_bpf_object() (lib/bpf_libbpf.c): bpf_object__open() logged its
+            # debug lines (verbose) and found no program in the asked-for section
+            prelude = [f"libbpf: {line}" for line in open_debug_lines(path, shown)] \
+                if verbose else []
+            raise LoadError([*prelude, f"object file doesn't contain sec "
+                             f"{section or 'classifier'}", "Unable to load program"],
+                            err=e.errno) from None
         except (OSError, ValueError) as e:
             raise LoadError([f"{shown}: {e}", "Unable to load program"]) from None
         dev = drv = None
         if offload_dev is not None:
             found = self._offload_driver(offload_dev)
             if found is None:
-                raise LoadError(libbpf_load_failure(name, shown, errno.EINVAL, None),
-                                err=errno.EINVAL)
+                prelude = [f"libbpf: {line}" for line in open_debug_lines(path, shown)] \
+                    if verbose else []
+                raise LoadError([*prelude, *libbpf_load_failure(name, shown, errno.EINVAL,
+                                                                 None)], err=errno.EINVAL)
             dev, drv = found
         next_id = self.table.next_id
         try:
@@ -229,30 +246,76 @@ class Emulator:
                 log_level=2 if verbose else 0,
             )
         except BpfLoadError as e:
-            lines = [str(e)]
-            if e.log:
-                lines = [*e.log.rstrip("\n").split("\n"), *lines]
-            raise LoadError([*lines, "Unable to load program"], err=e.errno) from None
+            # the kernel's verifier refused it: libbpf frames the log it asked for on retry
+            # (bpf_object_load_prog(): "BPF program load failed", BEGIN/END PROG LOAD LOG)
+            body = self._refusal_log(obj, section, path, e)
+            prelude = [f"libbpf: {line}" for line in open_debug_lines(path, shown)] \
+                if verbose else []
+            raise LoadError([*prelude, *libbpf_load_failure(name, shown, e.errno, body)],
+                            err=e.errno) from None
+        if prog_type != prog.prog_type:
+            # the engine verifies XDP programs with the sched_cls rules (it knows no other
+            # context); the program is still an XDP program to everything that looks
+            prog.prog_type = prog_type
         if drv is None:
+            self._verbose_success(path, shown, verbose, log)
             return prog
         err = drv.verifier_prep(prog)
-        log: list[str] = []
+        vlog: list[str] = []
         if not err:
             err, hook_log = drv.verify(prog, prog.insn_cnt)
             if err:
-                log = hook_failure_log(path, obj.program(section).func, prog, hook_log, err)
+                vlog = hook_failure_log(path, obj.program(section).func, prog, hook_log, err)
         else:
-            log.append(processed_line(0))
+            vlog.append(processed_line(0))
         if err:
             drv.destroy_prog(prog)
             self._forget(prog, next_id)
             prelude = []
             if verbose:  # bpf_object__open()'s debug lines through iproute2's print callback
                 prelude = [f"libbpf: {line}" for line in open_debug_lines(path, shown)]
-            raise LoadError([*prelude, *libbpf_load_failure(prog.name, shown, -err, log)],
+            raise LoadError([*prelude, *libbpf_load_failure(prog.name, shown, -err, vlog)],
                             err=-err)
         drv.translate(prog)
+        self._verbose_success(path, shown, verbose, log)
         return prog
+
+    def _refusal_log(self, obj: Any, section: str | None, path: str, e: Any) -> list[str]:
+        """The log libbpf gets on its ``log_level`` 1 retry of a load the host verifier
+        refused: the 6.1 verifier's walk (hwsim.bpf.verifier_log) up to the refused
+        instruction, the verifier's message there, and the ``processed`` line. Programs the
+        walk cannot print exactly keep the engine's own lines."""
+        fallback = e.log.rstrip("\n").split("\n") if e.log else [str(e)]
+        try:
+            spec = obj.program(section)
+            insns = I.decode(spec.insns)
+        except (BpfLoadError, ValueError):
+            return fallback
+        try:  # where it stopped: the engine's own level-2 log names the instruction
+            self.table.load_object(obj, section, log_level=2)
+        except BpfLoadError as e2:
+            at = [int(m.group(1)) for m in re.finditer(r"^(\d+): \(", e2.log or "", re.M)]
+        else:
+            return fallback
+        if not at:
+            return fallback
+        idx, msg = at[-1], str(e).split("\n")
+        try:
+            linfo = line_info(path, spec.section, spec.func, len(insns))
+        except (OSError, ValueError):
+            linfo = []
+        walk = verifier_log.trace(insns, linfo,
+                                  lambda i: (msg, -e.errno) if i == idx else ([], 0))
+        if walk is None:
+            return fallback
+        return [*walk.lines, walk.processed_line()]
+
+    @staticmethod
+    def _verbose_success(path: str, shown: str, verbose: bool, log: list[str] | None) -> None:
+        """A successful ``verbose`` load: iproute2's libbpf print callback has shown
+        ``bpf_object__open()``'s debug lines (the program load itself logs nothing)."""
+        if verbose and log is not None:
+            log.extend(f"libbpf: {line}" for line in open_debug_lines(path, shown))
 
     def _forget(self, prog: Any, next_id: int) -> None:
         """A load that failed after the engine took it: the kernel never allocated an id."""
@@ -295,10 +358,19 @@ class Emulator:
         self.pinned.pop(path, None)
         self.gc()
 
-    def xdp_offload(self, dev_name: str, prog: Any) -> None:
-        """``ip link set DEV xdpoffload ...`` (netdevsim's shared slot)."""
+    def xdp_offload(self, dev_name: str, prog: Any, noexist: bool = False) -> None:
+        """``ip link set DEV xdpoffload ...`` (netdevsim's shared slot).
+
+        Mirrors ``dev_xdp_attach()``: with ``noexist`` (``XDP_FLAGS_UPDATE_IF_NOEXIST``,
+        which iproute2 sets unless ``-force``) a new program on a port that has one is
+        -EBUSY; the driver is not called when the effective program does not change."""
         dev = self.net.dev(dev_name)
         drv = dev.driver
+        cur = self.xdp.get(dev_name)
+        if prog is not None and noexist and cur is not None:
+            raise TcError(-errno.EBUSY, "XDP program already attached")
+        if prog is None and cur is None:
+            return
         if not isinstance(drv, SimNicDriver):
             raise TcError(-errno.EOPNOTSUPP)
         extack = Extack()

@@ -72,6 +72,8 @@ class Session:
         log = getattr(emu, "log", None)
         if event_cap is not None and log is not None and hasattr(log, "cap"):
             log.cap = event_cap
+        #: Findings about the semantics (``core.events.Finding``) the commands ran into.
+        self.findings: list[Any] = []
         self.ctx = Context(emu=emu, vfs=Vfs(emu))
         for name, dev in emu.net.devices.items():
             if dev.up:
@@ -79,9 +81,11 @@ class Session:
 
     def execute(self, cmd: Command) -> Entry:
         """Run one command; always returns an :class:`Entry`."""
-        begin = getattr(getattr(self.emu, "log", None), "begin_step", None)
+        log = getattr(self.emu, "log", None)
+        begin = getattr(log, "begin_step", None)
         if callable(begin):
             begin(cmd.text)
+        seen = len(getattr(log, "findings", ()))
         try:
             res = self._dispatch(cmd)
         except TcError as err:  # a kernel error that escaped a command's own handling
@@ -92,7 +96,10 @@ class Session:
         gc = getattr(self.emu, "gc", None)
         if callable(gc):
             gc()
-        return Entry(cmd.text, res.rc, res.stdout, res.stderr)
+        new = list(getattr(log, "findings", ()))[seen:]
+        self.findings += new
+        stderr = res.stderr + "".join(finding_line(f) for f in new)
+        return Entry(cmd.text, res.rc, res.stdout, stderr)
 
     def run_text(self, line: str, env: Mapping[str, str] | None = None) -> Entry | None:
         """Parse and run one line (``None`` for blank lines and comments)."""
@@ -170,6 +177,13 @@ class Session:
         return Result(0 if ok else 1, text if text.endswith("\n") or not text else text + "\n")
 
 
+def finding_line(f: Any) -> str:
+    """The transcript line of a finding, on the stderr of the command that ran into it:
+    e.g. v5.2's unbounded ``cls_bpf_offload_cmd()`` rollback recursion, which on a real
+    v5.2 kernel does not return at all (the emulator stops it; the user must see that)."""
+    return f"offload: {f.profile} kernel defect ({f.kind}): {f.message}\n"
+
+
 #: The largest pcap ``send`` reads.
 PCAP_MAX = 64 << 20
 
@@ -199,6 +213,8 @@ class EmulatorBackend:
 
     profile: str = "v6.1"
     nic: str = "netdevsim"
+    #: The findings of the last :meth:`run` (``offload run --strict`` fails on any).
+    findings: list[Any] = attrs.field(factory=list, init=False, eq=False)
 
     def new_session(self, event_cap: int | None = None) -> Session:
         from offload.emulator import Emulator
@@ -214,6 +230,7 @@ class EmulatorBackend:
         except Interrupted as exc:
             exc.partial = out
             raise
+        self.findings = session.findings
         return out
 
 

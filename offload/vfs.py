@@ -193,21 +193,18 @@ class Vfs:
 
     # -- bus writes ------------------------------------------------------------------------
     def _new_device(self, text: str) -> None:
-        """``new_device_store()``: ``ID [PORT_COUNT [NUM_QUEUES]]``, at least one port (the
-        bus's own parser when it has one)."""
+        """``new_device_store()``: ``ID [PORT_COUNT [NUM_QUEUES]]`` (the bus's own parser when
+        it has one)."""
+        # a port count of 0 is accepted: a device without ports (recorded on 6.1)
         parse = getattr(self.nsim, "parse_new_device", None)
         if parse is not None:
             dev_id, ports = parse(text)
-            if ports == 0:
-                raise _err(errno.EINVAL)
             self.nsim.new_device(dev_id, ports)
             return
         nums = _uints(text)
         if nums is None:
             raise _err(errno.EINVAL)
         ports = nums[1] if len(nums) > 1 else 1
-        if ports == 0:
-            raise _err(errno.EINVAL)
         self.nsim.new_device(nums[0], ports)
 
     def _del_device(self, text: str) -> None:

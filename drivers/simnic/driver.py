@@ -314,7 +314,8 @@ class SimNicDriver:
         """Mirrors ``nsim_xdp_offload_prog()`` (after the ``bpf_xdpoffload_accept`` check)."""
         port = self.port_of(dev)
         mod = self.profile.module
-        if prog is not None and not port.knob("bpf_xdpoffload_accept"):
+        # nsim_xdp_set_prog(): the knob refuses every XDP_SETUP_PROG_HW, removal included
+        if not port.knob("bpf_xdpoffload_accept"):
             set_extack(extack, mod, "XDP offload disabled in DebugFS")
             return -EOPNOTSUPP
         active = port.xdp_hw_prog is not None

@@ -32,7 +32,13 @@ class Knob:
             raise KnobError(errno.EACCES, "Permission denied")
         s = text.strip()
         if self.kind == "bool":
-            self.value = parse_bool(s)
+            # debugfs_write_file_bool(): a value kstrtobool() refuses is ignored, and the
+            # write still returns count (the shell sees success)
+            try:
+                self.value = parse_bool(s)
+            except KnobError as exc:
+                if exc.errno != errno.EINVAL:
+                    raise
         else:
             try:
                 v = int(s, 0)

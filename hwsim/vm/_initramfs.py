@@ -28,7 +28,7 @@ BOOT_MODULES = ("virtio_pci", "9pnet_virtio", "9p")
 #: Modules loaded before the command runs: what the scenarios use (no autoload in the guest).
 SCENARIO_MODULES = (
     "netdevsim", "cls_bpf", "sch_ingress", "veth", "act_gact", "act_bpf", "cls_u32",
-    "cls_matchall",
+    "cls_matchall", "cls_flower",
 )
 
 _BUSYBOX_APPLETS = (

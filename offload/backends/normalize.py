@@ -10,6 +10,13 @@ What legitimately differs between two kernels or two runs, and only that, is rew
 - **the programs folder**: its real path becomes ``$PROGS``.
 - **BTF section sizes** in libbpf's ``verbose`` log: the BTF of an object holds its build
   path, so the same source built elsewhere has a different ``.BTF, size N``.
+- **action ages** in ``tc -s`` (``installed N sec used N sec``): seconds since the action
+  was created or last used, a matter of how fast the script ran.
+- **bpftool's load time and namespace inode** (``loaded_at 2026-...``, ``"loaded_at":N``,
+  ``"ns_inode":N``): the clock and the script's network namespace.
+- **the x86 JIT's code size** (``jited NB``, ``"bytes_jited":N``): it depends on the CPU
+  features the running kernel's JIT sees (IBT, retpolines, return thunks), not on the
+  kernel's rules; the emulator has no x86 JIT (docs/semantics.md).
 - **trailing white space** at the end of lines (tc prints some).
 - **MAC addresses** other than the broadcast one (netdevsim's are random).
 """
@@ -34,6 +41,13 @@ _VOLATILE = (
     (re.compile(r'("load_time": ?)\d+'), r"\1<T>"),
     (re.compile(r'("btf_id": ?)\d+'), r"\1<BTF>"),
     (re.compile(r"(section\(\d+\) \.BTF(?:\.ext)?, size )\d+"), r"\1<N>"),
+    (re.compile(r"(installed )\d+( sec used )\d+( sec)"), r"\1<T>\2<T>\3"),
+    (re.compile(r'("(?:installed|last_used|first_used|expires)": ?)\d+'), r"\1<T>"),
+    (re.compile(r"(\tloaded_at )\S+"), r"\1<T>"),
+    (re.compile(r'("loaded_at": ?)\d+'), r"\1<T>"),
+    (re.compile(r'("ns_inode": ?)\d+'), r"\1<INO>"),
+    (re.compile(r"(  jited )\d+B"), r"\1<N>B"),
+    (re.compile(r'("bytes_jited": ?)\d+'), r"\1<N>"),
     (re.compile(r"\b(?!ff:ff:ff:ff:ff:ff)[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b"), "<MAC>"),
 )
 _TRAILING = re.compile(r"[ \t]+$", re.M)

@@ -41,10 +41,22 @@ def bpftool_main(argv: list[str], ctx: Context) -> Result:
                       "(prog load, prog show)\n")
     cmd, args = (words[1], words[2:]) if len(words) > 1 else ("show", [])
     if matches(cmd, "show") or matches(cmd, "list"):
-        return _show(ctx, args, Printer(json=json, pretty=pretty))
-    if matches(cmd, "load"):
-        return _load(ctx, args)
-    return Result(255, "", f"Error: unknown or unsupported command '{cmd}'\n")
+        res = _show(ctx, args, Printer(json=json, pretty=pretty))
+    elif matches(cmd, "load"):
+        res = _load(ctx, args)
+    else:
+        res = Result(255, "", f"Error: unknown or unsupported command '{cmd}'\n")
+    return _json_error(res, pretty) if json else res
+
+
+def _json_error(res: Result, pretty: bool) -> Result:
+    """``p_err()`` in JSON mode: the message as ``{"error": ...}`` on stdout."""
+    lines = res.stderr.splitlines()
+    if res.rc == 0 or len(lines) != 1 or not lines[0].startswith("Error: "):
+        return res
+    from offload.tc import jsonw
+
+    return Result(res.rc, jsonw.dumps({"error": lines[0][len("Error: "):]}, pretty), "")
 
 
 def _load(ctx: Context, args: list[str]) -> Result:
@@ -53,13 +65,15 @@ def _load(ctx: Context, args: list[str]) -> Result:
                       "Error: expected pin path\n")
     obj, path, rest = args[0], args[1], args[2:]
     dev = None
+    ptype: int | None = None
     i = 0
     while i < len(rest):
         w = rest[i]
         if w == "type" and i + 1 < len(rest):
-            if rest[i + 1] not in ("classifier", "tc", "sched_cls"):
+            if rest[i + 1] not in ("classifier", "tc", "sched_cls", "xdp"):
                 return Result(255, "", f"Error: offload: program type '{rest[i + 1]}' is not "
-                              "emulated (classifier)\n")
+                              "emulated (classifier, xdp)\n")
+            ptype = 6 if rest[i + 1] == "xdp" else 3
             i += 2
         elif w == "dev" and i + 1 < len(rest):
             dev = rest[i + 1]
@@ -69,14 +83,24 @@ def _load(ctx: Context, args: list[str]) -> Result:
         else:
             return Result(255, "", f"Error: expected no more arguments, 'type', 'map' or "
                           f"'dev', got: '{w}'?\n")
+    import os
+
+    if not os.path.exists(obj):  # bpf_object__open_file() fails before anything is loaded
+        return Result(255, "", f"libbpf: elf: failed to open {obj}: No such file or directory\n"
+                      "Error: failed to open object file\n")
+    section = _first_section(obj)
     try:
-        prog = ctx.emu.load_obj(obj, None, dev, False)
+        # bpftool loads every program of the object and pins the first one
+        # (bpf_object__next_program(obj, NULL)), whatever its section is called
+        if ptype is None:  # libbpf guesses the type from the section name
+            ptype = 6 if (section or "").startswith("xdp") else 3
+        prog = ctx.emu.load_obj(obj, section, dev, False, prog_type=ptype)
     except Exception as exc:
         if not hasattr(exc, "stderr_lines"):
             raise
         text = load_error_lines(exc, "Error: failed to load object file")
         text = text.replace("Unable to load program\n", "")
-        return Result(255, "", text)
+        return Result(255, "", text + STRICT_NOTICE)
     # the kernel resolves the path before pinning: /sys/fs/bpf/../x is /sys/x, not on bpffs
     norm = posixpath.normpath(path) if path.startswith("/") else path
     try:
@@ -84,12 +108,35 @@ def _load(ctx: Context, args: list[str]) -> Result:
     except Exception as exc:  # the program is released with its last reference (gc)
         if not hasattr(exc, "stderr_lines"):
             raise
+        ctx.emu.gc()
         if getattr(exc, "errno", None) == errno.EEXIST:  # prog.c do_load: bpf_obj_pin failed
             return Result(255, "", f"Error: failed to pin program "
-                          f"{getattr(prog, 'section', '') or 'classifier'}\n")
+                          f"{section or getattr(prog, 'section', '') or 'classifier'}\n"
+                          + STRICT_NOTICE)
         text = "".join(f"{ln}\n" for ln in exc.stderr_lines)
-        return Result(255, "", text.replace(f"({norm})", f"({path})"))
+        # every failure after the object was opened ends at err_close_obj, with the notice
+        return Result(255, "", text.replace(f"({norm})", f"({path})") + STRICT_NOTICE)
     return Result(0)
+
+
+#: What bpftool 7 adds after a failed ``prog load`` (``do_load``'s error path).
+STRICT_NOTICE = (
+    "Warning: bpftool is now running in libbpf strict mode and has more stringent "
+    "requirements about BPF programs.\n"
+    "If it used to work for this object file but now doesn't, see --legacy option for more "
+    "details.\n\n"
+)
+
+
+def _first_section(path: str) -> str | None:
+    """The section of the object's first program (None: let the loader report why not)."""
+    from hwsim.bpf.elf import BpfLoadError, read_object
+
+    try:
+        progs = read_object(path).programs
+    except (BpfLoadError, OSError, ValueError):
+        return None
+    return progs[0].section if progs else None
 
 
 def _programs(ctx: Context) -> list[Any]:
@@ -129,6 +176,17 @@ def _show(ctx: Context, args: list[str], p: Printer) -> Result:
     return Result(0, p.getvalue())
 
 
+def _offloaded_to(p: Printer, prog: Any, ctx: Context, ifindex: int | None) -> None:
+    """``print_dev_plain``/``print_dev_json``: on the header line, after the tag (text) or
+    after ``gpl_compatible`` (JSON); ``ns_dev``/``ns_inode`` name the netns (nsfs is dev 4)."""
+    if ifindex is None:
+        return
+    dev = ctx.net.dev_by_ifindex(ifindex)
+    name = dev.name if dev is not None else f"ifindex {ifindex}"
+    p.any("dev", {"ifindex": ifindex, "ns_dev": 4, "ns_inode": 0, "ifname": name},
+          f"  offloaded_to {name}")
+
+
 def _loaded_at(prog: Any) -> str:
     ns = int(getattr(prog, "loaded_at", 0) or 0)
     return time.strftime("%Y-%m-%dT%H:%M:%S+0000", time.gmtime(ns // 1_000_000_000))
@@ -146,7 +204,12 @@ def _print(p: Printer, prog: Any, ctx: Context) -> None:
     p.any("type", ptype, f"{ptype}  ")
     p.any("name", prog.name, f"name {prog.name}  ")
     p.any("tag", tag, f"tag {tag}")
+    ifindex = getattr(prog, "offload_ifindex", None)
+    if not p.json:
+        _offloaded_to(p, prog, ctx, ifindex)
     p.any("gpl_compatible", gpl, "  gpl" if gpl else "")
+    if p.json:
+        _offloaded_to(p, prog, ctx, ifindex)
     p.nl()
     ns = int(getattr(prog, "loaded_at", 0) or 0)
     p.json_only("loaded_at", ns // 1_000_000_000)
@@ -162,13 +225,6 @@ def _print(p: Printer, prog: Any, ctx: Context) -> None:
         p.fp("not jited  ")
     p.any("bytes_memlock", 4096, "memlock 4096B")
     p.nl()
-    ifindex = getattr(prog, "offload_ifindex", None)
-    if ifindex is not None:
-        dev = ctx.net.dev_by_ifindex(ifindex)
-        name = dev.name if dev is not None else f"ifindex {ifindex}"
-        p.any("dev", {"ifindex": ifindex, "ns_dev": 0, "ns_inode": 0, "ifname": name},
-              f"\toffloaded_to {name}")
-        p.nl()
     btf_id = int(getattr(prog, "btf_id", 0) or 0)
     if btf_id:
         p.any("btf_id", btf_id, f"\tbtf_id {btf_id}")

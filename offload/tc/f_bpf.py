@@ -17,8 +17,8 @@ from typing import Any
 
 import attrs
 
-from core.errors import EINVAL, TcError
 from core.flags import TCA_CLS_FLAGS_SKIP_HW, TCA_CLS_FLAGS_SKIP_SW
+from core.prog import RefusedClassic
 from offload.tc.m_action import ActionError, parse_action
 from offload.tc.result import CmdExit
 from offload.tc.util import Args, duparg, get_tc_classid, get_u32, matches
@@ -86,6 +86,8 @@ class BpfSpec:
     da: bool = False
     gen_flags: int = 0
     actions: list[int] = attrs.field(factory=list)
+    action_flags: list[int] = attrs.field(factory=list)
+    action_indexes: list[int] = attrs.field(factory=list)
 
     @property
     def skip_sw(self) -> bool:
@@ -279,7 +281,7 @@ def parse_bpf_opt(handle: str | None, args: list[str], emu: Any) -> BpfSpec:
         elif matches(word, "action"):
             a.next()
             try:
-                spec.actions.extend(parse_action(a))
+                spec.actions.extend(parse_action(a, spec.action_flags, spec.action_indexes))
             except ActionError as exc:
                 raise OptError(exc.stderr + 'Illegal "action"\n') from None
             continue
@@ -296,7 +298,8 @@ def parse_bpf_opt(handle: str | None, args: list[str], emu: Any) -> BpfSpec:
     return spec
 
 
-def load_program(spec: BpfSpec, emu: Any, dev: str | None) -> Any:
+def load_program(spec: BpfSpec, emu: Any, dev: str | None,
+                 log: list[str] | None = None) -> Any:
     """``bpf_load_common``: the program object for the request (loading the ELF object
     now, device-bound to ``dev`` for skip_sw)."""
     from offload.tc.loading import load_error_lines
@@ -311,13 +314,14 @@ def load_program(spec: BpfSpec, emu: Any, dev: str | None) -> Any:
         except Exception as exc:
             if not hasattr(exc, "stderr_lines"):
                 raise
-            # iproute2 accepted the text; bpf_check_classic() in the kernel refuses it
-            raise TcError(-EINVAL) from None
+            # iproute2 accepted the text; bpf_check_classic() in the kernel refuses it,
+            # in its place among tc_new_tfilter's checks (core.cls_bpf._check_prog)
+            return RefusedClassic(format_bytecode(spec.ops))
     # iproute2 loads skip_sw objects device-bound; on a shared block the "device" is the
     # block magic, which names no device ("" here)
     offload_dev = (dev or "") if spec.skip_sw else None
     try:
-        return emu.load_obj(spec.file, spec.section, offload_dev, spec.verbose)
+        return emu.load_obj(spec.file, spec.section, offload_dev, spec.verbose, log=log)
     except Exception as exc:
         if not hasattr(exc, "stderr_lines"):
             raise

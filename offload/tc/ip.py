@@ -38,6 +38,8 @@ def ip_main(argv: list[str], ctx: Context) -> Result:
             details = True
         elif w in ("-s", "-stats", "-statistics", "-br", "-brief", "-c", "-color"):
             pass
+        elif w == "-force":
+            ctx.ip_force = True  # ip.c's global ``force``: XDP attach without NOEXIST
         else:
             return Result(255, "", f'Option "{w}" is unknown, try "ip -help".\n')
         i += 1
@@ -51,6 +53,8 @@ def ip_main(argv: list[str], ctx: Context) -> Result:
         return _link(ctx, rest[1:], Printer(json=json, pretty=pretty))
     except CmdExit as exc:
         return exc.result()
+    finally:
+        ctx.ip_force = False
 
 
 def _link(ctx: Context, argv: list[str], p: Printer) -> Result:
@@ -159,26 +163,36 @@ def _xdp(ctx: Context, name: str, mode: str, rest: list[str]) -> Result:
     from offload.tc.netlink import rtnl_error
 
     if name not in ctx.net.devices:
+        if mode == "xdpoffload":  # xdp_parse(): ll_name_to_index() 0 -> incomplete_command()
+            return Result(255, "", 'Command line is not complete. Try option "help"\n')
         return Result(1, "", nodev(name))
     if mode != "xdpoffload":
         return Result(2, "", f'offload: "{mode}" is not emulated (xdpoffload is)\n')
     if not rest:
         return Result(255, "", 'Command line is not complete. Try option "help"\n')
     prog = None
-    if rest[0] != "off":
+    if rest[0] in ("pinned", "object-pinned", "fd") and len(rest) >= 2:
+        try:
+            prog = ctx.emu.get_pinned(rest[1])
+        except Exception as exc:
+            if not hasattr(exc, "stderr_lines"):
+                raise
+            return Result(255, "", load_error_lines(exc, "Unable to load program")
+                          .replace("Unable to load program\n", ""))
+    elif rest[0] != "off":
         if rest[0] not in ("obj", "object") or len(rest) < 2:
             return Result(255, "", f'Error: either "dev" is duplicate, or "{rest[0]}" is a '
                           "garbage.\n")
         section = rest[3] if len(rest) > 3 and rest[2] in ("sec", "section") else "prog"
         try:
-            prog = ctx.emu.load_obj(rest[1], section, name, False)
+            prog = ctx.emu.load_obj(rest[1], section, name, False, prog_type=6)  # XDP
         except Exception as exc:
             if not hasattr(exc, "stderr_lines"):
                 raise
             return Result(255, "", load_error_lines(exc, "Unable to load program")
                           .replace("Unable to load program\n", ""))
     try:
-        ctx.emu.xdp_offload(name, prog)
+        ctx.emu.xdp_offload(name, prog, noexist=not ctx.ip_force)
     except TcError as err:
         return Result(2, "", rtnl_error(err))
     return Result(0)
@@ -199,8 +213,8 @@ def _flags(dev: Any) -> list[str]:
         flags.append("UP")
         if carrier:
             flags.append("LOWER_UP")
-    elif dev.kind == "veth":
-        flags.append("M-DOWN")
+    if peer is not None and not peer.up:
+        flags.append("M-DOWN")  # print_link_flags(): the IFLA_LINK device (the peer) is down
     return flags
 
 
@@ -235,9 +249,9 @@ def _print_link(p: Printer, dev: Any, ctx: Context) -> None:
     p.any("ifindex", dev.ifindex, f"{dev.ifindex}: ")
     peer = getattr(dev, "peer", None)
     label = f"{dev.name}@{peer.name}" if peer is not None else dev.name
-    p.any("ifname", dev.name, f"{label}: ")
-    if peer is not None:
+    if peer is not None:  # print_linkinfo(): IFLA_LINK's name before the device's own
         p.json_only("link", peer.name)
+    p.any("ifname", dev.name, f"{label}: ")
     flags = _flags(dev)
     p.fp("<" + ",".join(flags) + "> ")
     p.open_array("flags")
@@ -246,9 +260,14 @@ def _print_link(p: Printer, dev: Any, ctx: Context) -> None:
     p.close_array()
     mtu = 65536 if dev.kind == "loopback" else dev.mtu
     p.any("mtu", mtu, f"mtu {mtu} ")
+    xdp = getattr(ctx.emu, "xdp", {}).get(dev.name)
+    if xdp is not None:  # iplink_xdp.c xdp_dump(): XDP_ATTACHED_HW
+        info = {"id": xdp.id, "name": xdp.name, "tag": xdp.tag.hex(), "jited": 0}
+        p.json_only("xdp", {"mode": 3, "prog": info, "attached": [{"mode": 3, "prog": info}]})
+        p.fp("xdpoffload ")
     qdisc = "noqueue" if ctx.has_root_qdisc(dev) else "noop"
     p.any("qdisc", qdisc, f"qdisc {qdisc} ")
-    state = _state(dev) if dev.kind != "loopback" else "UNKNOWN"
+    state = _state(dev) if dev.kind != "loopback" else ("UNKNOWN" if dev.up else "DOWN")
     p.any("operstate", state, f"state {state} ")
     p.any("linkmode", "DEFAULT", "mode DEFAULT ")
     p.any("group", "default", "group default ")
@@ -260,5 +279,12 @@ def _print_link(p: Printer, dev: Any, ctx: Context) -> None:
     p.any("link_type", kind, f"link/{kind} ")
     p.any("address", dev.mac, f"{dev.mac} ")
     p.any("broadcast", brd, f"brd {brd}")
+    if dev.kind == "ether" and dev.driver is not None:
+        # netdevsim has SR-IOV ops: rtnl_fill_ifinfo() nests IFLA_VFINFO_LIST (empty with
+        # no VFs), which print_linkinfo() shows in JSON only
+        p.open_array("vfinfo_list")
+        p.close_array()
+    if xdp is not None:
+        p.fp(f"\n    prog/xdp id {xdp.id} name {xdp.name} tag {xdp.tag.hex()} ")
     p.nl()
     p.close_object()

@@ -8,6 +8,7 @@ refused with a clear message rather than silently ignored.
 
 from __future__ import annotations
 
+from core.actions import TCA_ACT_FLAGS_SKIP_HW, TCA_ACT_FLAGS_SKIP_SW
 from offload.tc.result import CmdExit
 from offload.tc.util import TC_ACT_EXT_VAL_MASK, Args, action_a2n, get_u32, matches
 
@@ -71,26 +72,33 @@ def parse_action_control(a: Args) -> int:
     return value
 
 
-def _parse_gact(a: Args) -> int:
-    """m_gact.c ``parse_gact`` without the random part (refused) and without binding an
-    existing action by index (the model always creates a new one)."""
+def _parse_gact(a: Args) -> tuple[int, int]:
+    """m_gact.c ``parse_gact`` without the random part (refused): (control, index; 0 for
+    the kernel's choice). ``gact index N`` alone names an action by index
+    (``skip_args``); as none exists in the model, the kernel creates it with gact's
+    default control, pass."""
     if matches(a.cur, "gact"):
         a.next()
-    if matches(a.cur, "index"):
-        raise ActionError('offload: binding an existing gact by "index" is not emulated\n')
-    control = parse_action_control(a)
-    if a and matches(a.cur, "random"):
-        raise ActionError('offload: gact "random" is not emulated\n')
+    control = 0  # TC_ACT_OK: "pass"
+    if not matches(a.cur, "index"):
+        control = parse_action_control(a)
+        if a and matches(a.cur, "random"):
+            raise ActionError('offload: gact "random" is not emulated\n')
+    index = 0
     if a and matches(a.cur, "index"):
-        if get_u32(a.next(), 10) is None:
+        value = get_u32(a.next(), 10)
+        if value is None:
             raise ActionError('Illegal "index"\n')
+        index = value
         a.fwd()
-    return control
+    return control, index
 
 
-def parse_action(a: Args) -> list[int]:
+def parse_action(a: Args, flags_out: list[int] | None = None,
+                 index_out: list[int] | None = None) -> list[int]:
     """m_action.c ``parse_action``: returns the gact control values, leaves ``a`` at the
-    first word it did not take."""
+    first word it did not take. ``flags_out`` gets each action's ``skip_sw``/``skip_hw``
+    words (``TCA_ACT_FLAGS_*``), which follow the action on the command line."""
     if not a:
         raise ActionError("")
     controls: list[int] = []
@@ -109,15 +117,27 @@ def parse_action(a: Args) -> list[int]:
             break
         kind = "gact" if action_a2n(word) is not None else word
         eap = 0
-        if kind != "gact":
-            if kind in KNOWN_UNMODELLED:
-                raise ActionError(f'offload: action "{kind}" is not emulated (only gact)\n')
-            msg = f'Unknown action "{kind}", hence option "{word}" is unparsable\n'
-            raise _bad_val(a, msg + "bad action parsing\n")
-        controls.append(_parse_gact(a))
-        for flag in ("no_percpu", "skip_sw", "skip_hw", "skip_sw", "skip_hw"):
-            if a and a.cur == flag:
+        if kind != "gact" and kind in KNOWN_UNMODELLED:
+            raise ActionError(f'offload: action "{kind}" is not emulated (only gact)\n')
+        # get_action_kind(): no m_KIND.so and no KIND_action_util in tc, and gact_ld
+        # still 0 (finding gact by name never sets it), so it answers with gact, whose
+        # parse_action_control() then refuses the word: "Bad action type KIND" + usage
+        control, index = _parse_gact(a)
+        controls.append(control)
+        if index_out is not None:
+            index_out.append(index)
+        if a and a.cur == "no_percpu":
+            a.fwd()
+        act_flags = 0
+        for _ in range(2):  # "we need to parse twice to fix skip flag out of order"
+            if a and matches(a.cur, "skip_sw"):
+                act_flags |= TCA_ACT_FLAGS_SKIP_SW
                 a.fwd()
+            elif a and matches(a.cur, "skip_hw"):
+                act_flags |= TCA_ACT_FLAGS_SKIP_HW
+                a.fwd()
+        if flags_out is not None:
+            flags_out.append(act_flags)
     if eap > 0:
         raise _bad_val(a, f"bad action empty {eap}\n")
     return controls

@@ -16,11 +16,13 @@ from typing import Any
 import attrs
 
 from core.cls_bpf import ClsBpfOpts
+from core.cls_opaque import OpaqueOpts
 from core.errors import EINVAL, ENODEV, TcError
-from core.flags import TCA_BPF_FLAG_ACT_DIRECT
+from core.flags import TCA_BPF_FLAG_ACT_DIRECT, TCA_CLS_FLAGS_SKIP_HW, TCA_CLS_FLAGS_SKIP_SW
 from core.net import FilterTarget
 from offload.tc.context import Context
 from offload.tc.f_bpf import OptError, load_program, parse_bpf_opt
+from offload.tc.m_action import ActionError, parse_action
 from offload.tc.netlink import rtnl_error
 from offload.tc.printer import Printer
 from offload.tc.result import CmdExit, Result
@@ -85,6 +87,8 @@ class FilterReq:
     chain: int | None = None
     kind: str | None = None
     rest: list[str] = attrs.field(factory=list)
+    #: what the loader printed on the way (libbpf's ``verbose`` lines), shown first
+    notes: list[str] = attrs.field(factory=list)
 
 
 def _parse_common(argv: list[str], req: FilterReq, listing: bool) -> None:
@@ -193,7 +197,7 @@ def _remember_parent(ctx: Context, req: FilterReq) -> None:
         return
     dev = ctx.net.devices.get(req.dev)
     q = getattr(dev, "ingress_qdisc", None)
-    if q is None:
+    if q is None or (req.parent & 0xFFFF0000) != 0xFFFF0000:
         return
     block = q.block_for(req.parent & 0xFFFF)
     if block is not None:
@@ -217,16 +221,22 @@ def filter_modify(ctx: Context, argv: list[str], op: str) -> Result:
             ctx.net.filter_del(_target(req), kind=req.kind, chain=req.chain or 0,
                                prio=req.prio, protocol=req.protocol, handle=handle)
         else:
+            # tc_new_tfilter sets block->classid as soon as the block is found, before the
+            # chain, classifier and program checks that may still refuse the request
+            _remember_parent(ctx, req)
             ctx.net.filter_new(
                 _target(req), kind=req.kind, opts=opts, chain=req.chain or 0, prio=req.prio,
                 protocol=req.protocol, handle=handle, create=create, excl=op == "add",
             )
-            _remember_parent(ctx, req)
     except OptError as exc:
         return Result(1, "", exc.stderr)
     except TcError as err:
-        return Result(2, "", rtnl_error(err) + TALK_ERROR)
-    return Result(0)
+        return Result(2, "", _notes(req) + rtnl_error(err) + TALK_ERROR)
+    return Result(0, "", _notes(req))
+
+
+def _notes(req: FilterReq) -> str:
+    return "".join(line + "\n" for line in req.notes)
 
 
 def _options(ctx: Context, req: FilterReq) -> tuple[Any, int]:
@@ -244,7 +254,7 @@ def _options(ctx: Context, req: FilterReq) -> tuple[Any, int]:
     spec = parse_bpf_opt(req.handle, req.rest, ctx.emu)
     if not spec.has_options:
         return None, spec.handle
-    prog = load_program(spec, ctx.emu, req.dev)
+    prog = load_program(spec, ctx.emu, req.dev, req.notes)
     return ClsBpfOpts(
         prog=prog,
         classid=spec.classid,
@@ -252,6 +262,8 @@ def _options(ctx: Context, req: FilterReq) -> tuple[Any, int]:
         gen_flags=spec.gen_flags or None,
         name=spec.annotation(),
         actions=list(spec.actions),
+        action_flags=list(spec.action_flags),
+        action_indexes=list(spec.action_indexes),
     ), spec.handle
 
 
@@ -260,6 +272,13 @@ def _opaque_opts(req: FilterReq) -> tuple[Any, int, str]:
     the options are kept as words. An unknown kind behaves like iproute2's fallback
     ``parse_nofopt``."""
     handle = 0
+    if req.kind == "u32":
+        if req.handle is not None:
+            h = _u32_handle(req.handle)
+            if h is None:
+                return None, 0, "Illegal filter ID\n"
+            handle = h
+        return _mall_flower_opts(req.rest), handle, ""
     if req.handle is not None:
         h = get_u32(req.handle.rstrip(":"), 16)
         if h is None:
@@ -268,7 +287,64 @@ def _opaque_opts(req: FilterReq) -> tuple[Any, int, str]:
     if req.kind not in KNOWN_KINDS and req.rest:
         return None, 0, (f'Unknown filter "{req.kind}", hence option "{req.rest[0]}" '
                          "is unparsable\n")
+    if req.kind in ("matchall", "flower"):
+        return _mall_flower_opts(req.rest), handle, ""
     return (tuple(req.rest) if req.rest else None), handle, ""
+
+
+def _u32_handle(text: str) -> int | None:
+    """f_u32.c ``get_u32_handle``: ``0xHANDLE`` or ``HTID[:[HASH][:NODE]]`` in hex."""
+    if ":" not in text:
+        return get_u32(text, 16) if text.startswith("0x") else None
+    parts = text.split(":")
+    if len(parts) > 3:
+        parts = [*parts[:2], ":".join(parts[2:])]
+    limits = (0x1000, 0x100, 0x1000)
+    vals = []
+    for part, limit in zip(parts, limits, strict=False):
+        if part == "":
+            vals.append(0)
+            continue
+        try:
+            v = int(part, 16)
+        except ValueError:
+            return None
+        if v >= limit:
+            return None
+        vals.append(v)
+    vals += [0] * (3 - len(vals))
+    return (vals[0] << 20) | (vals[1] << 12) | vals[2]
+
+
+def _mall_flower_opts(words: list[str]) -> OpaqueOpts:
+    """f_matchall.c / f_flower.c option loops, as far as the model keeps them: skip_sw,
+    skip_hw, classid/flowid, ``action ...`` (gact); every other word is part of the key."""
+    a = Args(words)
+    key: list[str] = []
+    flags = classid = 0
+    actions: list[int] = []
+    act_flags: list[int] = []
+    act_index: list[int] = []
+    while a:
+        w = a.cur
+        if w == "skip_hw":
+            flags |= TCA_CLS_FLAGS_SKIP_HW
+        elif w == "skip_sw":
+            flags |= TCA_CLS_FLAGS_SKIP_SW
+        elif w in ("classid", "flowid") and len(a.rest()) > 1:
+            a.next()
+            classid = get_tc_classid(a.cur) or 0
+        elif matches(w, "action"):
+            try:
+                actions += parse_action(a, act_flags, act_index)
+            except ActionError as exc:
+                raise OptError(exc.stderr + 'Illegal "action"\n') from None
+            continue
+        else:
+            key.append(w)
+        a.fwd()
+    return OpaqueOpts(tuple(key), flags, tuple(actions), classid, tuple(act_flags),
+                      tuple(act_index))
 
 
 def _ingress_block(ctx: Context, dev: Any, parent: int) -> Any:
@@ -417,6 +493,7 @@ def chain_list(ctx: Context, argv: list[str], p: Printer) -> Result:
     show = FilterShow(parent=req.parent, chain=req.chain)
     chains: list[Any] = []
     qhandle = 0
+    shared_index = 0
     if req.dev:
         show.ifindex = ctx.ifindex(req.dev)
         if not show.ifindex:
@@ -426,6 +503,8 @@ def chain_list(ctx: Context, argv: list[str], p: Printer) -> Result:
         if block is not None:
             chains = list(block.chains.values())
             qhandle = 0xFFFF0000
+            if block.shared:  # tc_dump_chain(): q = NULL, the message names the block
+                shared_index = block.index
     elif req.block:
         if not _block_exists(ctx, req.block):
             return Result(1, "", f'Cannot find block "{req.block}"\n')
@@ -439,6 +518,8 @@ def chain_list(ctx: Context, argv: list[str], p: Printer) -> Result:
         p.fp("chain ")
         if req.block:
             pass
+        elif shared_index:
+            p.any("block", shared_index, f"block {shared_index} ")
         elif qhandle != show.parent:
             cls = f"{qhandle >> 16:x}:"
             p.any("parent", cls, f"parent {cls} ")

@@ -146,6 +146,8 @@ def _request(ctx: Context, op: str, dev: str | None, parent: int, kind: str | No
     if not dev:
         raise TcError(-ENODEV)
     net = ctx.net
+    if op == "delete" and parent != TC_H_ROOT and parent >> 16 == TC_H_INGRESS >> 16:
+        parent = TC_H_INGRESS  # tc_get_qdisc(): TC_H_MAJ(clid) == TC_H_MAJ(TC_H_INGRESS)
     if parent == TC_H_ROOT or (parent and parent != TC_H_INGRESS):
         if op == "delete":
             if parent == TC_H_ROOT:

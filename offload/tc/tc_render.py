@@ -96,13 +96,99 @@ def print_filter(p: Printer, msg: FilterMsg, show: FilterShow) -> None:
         p.open_object("options")
         if msg.kind == "bpf":
             print_bpf_opt(p, msg.fh, show)
+        elif msg.kind == "u32":
+            _print_u32(p, msg.fh, show, msg.protocol)
         else:
             handle = _opaque_handle(msg.fh)
+            # matchall/flower print_uint() the handle (a JSON number), others a hex string
+            value = handle if msg.kind in ("matchall", "flower") else f"{handle:#x}"
             if handle:
-                p.any("handle", f"{handle:#x}", f"handle {handle:#x} ")
+                p.any("handle", value, f"handle {handle:#x} ")
+            if msg.kind in ("matchall", "flower"):
+                _print_mall_flower(p, msg.kind, msg.fh, show)
         p.close_object()
     p.nl()
     p.close_object()
+
+
+def _u32_handle_text(h: int) -> str:
+    """f_u32.c ``sprint_u32_handle``."""
+    htid, bkt, node = h >> 20, (h >> 12) & 0xFF, h & 0xFFF
+    out = f"{htid:x}:" if htid else ""
+    if node or bkt:
+        out += (f"{bkt:x}" if bkt else "") + (f":{node:x}" if node else "")
+    return out or "none"
+
+
+def _print_u32(p: Printer, fh: Any, show: FilterShow, protocol: int) -> None:
+    """f_u32.c ``u32_print_opt`` for the root table and ``match u32`` knodes: with ``-s``
+    the (zero) hit counters, keys raw (``print_raw_key``) or, with ``-p`` on an IPv4
+    filter, through ``pretty_key`` (which prints nothing for a key it cannot name)."""
+    p.any("fh", _u32_handle_text(fh.handle), f"fh {_u32_handle_text(fh.handle)} ")
+    if not hasattr(fh, "keys"):
+        p.any("ht_divisor", fh.divisor, f"ht divisor {fh.divisor} ")
+        return
+    node = fh.handle & 0xFFF
+    if node:
+        p.any("order", node, f"order {node} ")
+    ht = fh.ht >> 20
+    p.any("key_ht", f"{ht:x}", f"key ht {ht:x} ")
+    p.any("bkt", "0", "bkt 0 ")
+    if fh.classid:
+        cls = print_tc_classid(fh.classid)
+        p.any("flowid", cls, f"flowid {cls} ")
+    flags = fh.gen_flags
+    if flags & TCA_CLS_FLAGS_SKIP_HW:
+        p.bool("skip_hw", "skip_hw ")
+    if flags & TCA_CLS_FLAGS_SKIP_SW:
+        p.bool("skip_sw", "skip_sw ")
+    if flags & TCA_CLS_FLAGS_IN_HW:
+        p.bool("in_hw", "in_hw ")
+    elif flags & TCA_CLS_FLAGS_NOT_IN_HW:
+        p.bool("not_in_hw", "not_in_hw ")
+    if show.stats:
+        p.fp(f"(rule hit {fh.hits} success 0)")
+    for k in fh.keys:
+        p.open_object("match")
+        if not (p.pretty and protocol == 0x0800):
+            p.fp("\n  ")
+            p.any("value", f"{k.val:x}", f"match {k.val:08x}")
+            p.any("mask", f"{k.mask:x}", f"/{k.mask:08x} ")
+            p.json_only("offmask", "")
+            p.any("off", k.off, f"at {k.off}")
+            if show.stats:
+                p.fp(" (success 0 ) ")
+        p.close_object()
+    actions = list(fh.exts.actions)
+    if actions:
+        print_actions(p, actions, show.stats)
+
+
+def _print_mall_flower(p: Printer, kind: str, filt: Any, show: FilterShow) -> None:
+    """f_matchall.c ``matchall_print_opt`` / f_flower.c ``flower_print_opt`` after the
+    handle: flowid, (flower: the keys, not modelled), the flags each on a new line, the
+    rule hits (matchall, with -s) and the actions."""
+    if filt.classid:
+        cls = print_tc_classid(filt.classid)
+        p.any("flowid", cls, f"flowid {cls} ")
+    if kind == "flower":
+        p.open_object("keys")
+        p.close_object()
+    flags = filt.gen_flags
+    if flags & TCA_CLS_FLAGS_SKIP_HW:
+        p.bool("skip_hw", "\n  skip_hw")
+    if flags & TCA_CLS_FLAGS_SKIP_SW:
+        p.bool("skip_sw", "\n  skip_sw")
+    if flags & TCA_CLS_FLAGS_IN_HW:
+        p.bool("in_hw", "\n  in_hw")
+        p.any("in_hw_count", filt.in_hw_count, f" in_hw_count {filt.in_hw_count}")
+    elif flags & TCA_CLS_FLAGS_NOT_IN_HW:
+        p.bool("not_in_hw", "\n  not_in_hw")
+    if kind == "matchall" and show.stats:
+        p.any("rule_hit", filt.hits, f" (rule hit {filt.hits})")
+    actions = list(filt.exts.actions)
+    if actions:
+        print_actions(p, actions, show.stats)
 
 
 def _opaque_handle(fh: Any) -> int:

@@ -8,6 +8,7 @@ import errno
 import pytest
 
 from core.cls_bpf import ClsBpfOpts
+from core.cls_opaque import OpaqueOpts
 from core.errors import TcError
 from core.flags import TCA_CLS_FLAGS_SKIP_HW, TCA_CLS_FLAGS_SKIP_SW
 from tests.core.conftest import (
@@ -69,7 +70,7 @@ def test_new_filter_errors(veth, kw, err, msg):
 
 def test_kind_mismatch(veth):
     t = dev_target("v0")
-    veth.filter_new(t, kind="u32", opts=None, prio=1)
+    veth.filter_new(t, kind="u32", opts=OpaqueOpts(("match", "u32", "0", "0")), prio=1)
     with pytest.raises(TcError) as ei:
         add(veth, t, prio=1)
     assert ei.value.extack == "Specified filter kind does not match existing one"
@@ -162,14 +163,22 @@ def test_no_qdisc(net):
         (lambda n: n.qdisc_add("v0", "clsact"), errno.EEXIST,
          "Exclusivity flag on, cannot modify"),
         (lambda n: n.qdisc_del("v0", "clsact"), errno.EINVAL, "Invalid qdisc name"),
-        (lambda n: n.qdisc_add("v0", "ingress", excl=False, ingress_block=3), errno.EOPNOTSUPP,
-         "Change of blocks is not supported"),
     ],
 )
 def test_qdisc_errors(veth, call, err, msg):
     with pytest.raises(TcError) as ei:
         call(veth)
     assert (ei.value.errno, ei.value.extack) == (err, msg)
+
+
+def test_qdisc_replace_with_blocks_keeps_the_old_blocks(veth):
+    """qdisc_change() looks at TCA_INGRESS_BLOCK only with TCA_OPTIONS, which iproute2 does
+    not send for clsact (recorded on 6.1: conformance x02-qdisc-replace-blocks)."""
+    before = veth.devices["v0"].ingress_qdisc
+    q = veth.qdisc_add("v0", before.kind, excl=False, ingress_block=3, egress_block=4)
+    assert q is before
+    assert (q.ingress_block_index, q.egress_block_index) == (0, 0)
+    assert 3 not in veth.blocks
 
 
 def test_qdisc_del_missing_is_invalid_handle(net):

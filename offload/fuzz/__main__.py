@@ -1,0 +1,5 @@
+import sys
+
+from offload.fuzz._cli import main
+
+sys.exit(main())
