@@ -273,7 +273,7 @@ class _Tc:
         while i < len(w):
             k = w[i]
             if k in ("gact", "drop", "pass", "ok", "shot", "continue", "reclassify", "pipe",
-                     "trap"):
+                     "trap", "goto", "jump"):  # goto chain N / jump N: gact controls too
                 i += 1
                 while i < len(w) and (w[i] in _GACT or w[i].isdigit()):
                     i += 1
@@ -302,8 +302,11 @@ class _Tc:
 
 
 # -- ip ----------------------------------------------------------------------------------------
+#: ``-force`` is allowed for ip alone: without ``-batch`` (never allowed) its only effect is
+#: that XDP is attached without ``XDP_FLAGS_UPDATE_IF_NOEXIST`` (iplink_xdp.c), which the
+#: emulator models and conformance/scripts/x06 records.
 _IP_OPTS = ("-j", "-json", "-p", "-pretty", "-d", "-details", "-s", "-stats", "-statistics",
-            "-br", "-brief", "-c", "-color")
+            "-br", "-brief", "-c", "-color", "-force")
 _IP_LINK_CMDS = ("add", "delete", "del", "set", "show", "list", "lst", "help")
 _IP_SET_FLAGS = {"up", "down"}
 _IP_XDP = {"xdp", "xdpoffload", "xdpdrv", "xdpgeneric"}

@@ -114,8 +114,7 @@ def _load(ctx: Context, args: list[str]) -> Result:
                           f"{section or getattr(prog, 'section', '') or 'classifier'}\n"
                           + STRICT_NOTICE)
         text = "".join(f"{ln}\n" for ln in exc.stderr_lines)
-        # every failure after the object was opened ends at err_close_obj, with the notice
-        return Result(255, "", text.replace(f"({norm})", f"({path})") + STRICT_NOTICE)
+        return Result(255, "", text.replace(f"({norm})", f"({path})"))
     return Result(0)
 
 

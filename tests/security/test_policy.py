@@ -106,8 +106,23 @@ def test_every_corpus_line_is_allowed(tmp_path: Path) -> None:
         try:
             policy.check(cmd.argv)
         except Refused as exc:
+            if ln in PARSE_ERRORS_REFUSED:
+                assert "action '" in str(exc)
+                continue
             refused.append(f"{ln}: {exc}")
     assert refused == []
+
+
+#: Recorded lines (conformance/scripts/x11-action-parse.sh) that iproute2 refuses itself
+#: before sending anything: an unknown action word is parsed by gact and ends in "Bad action
+#: type WORD". The backend refuses them too (tc would dlopen m_WORD.so first); the
+#: recording was made before the allowlist.
+PARSE_ERRORS_REFUSED = {
+    "tc filter add dev vethA ingress prio 1 bpf bytecode '1,6 0 0 0,' action frob",
+    "tc filter add dev vethA ingress prio 1 bpf bytecode '1,6 0 0 0,' action gact drop frob",
+    "tc filter add dev vethA ingress prio 1 bpf action gact drop bytecode '1,6 0 0 0,'",
+    "tc filter add dev vethA ingress prio 1 bpf bytecode '1,6 0 0 0,' action drop action frob",
+}
 
 
 def test_reads_resolve_symlinks_and_need_a_regular_readable_file(tmp_path: Path) -> None:
