@@ -53,6 +53,8 @@ class _State:
     prios: list[int] = attrs.field(factory=list)
     pins: list[str] = attrs.field(factory=list)
     tag: str = "f"
+    #: only lines the kernel backend's allowlist runs (seeds >= V3_FROM_SEED)
+    allowed_only: bool = False
 
     def pick_dev(self, *, nsim_only: bool = False, alive: bool = True) -> _Dev | None:
         c = [d for d in self.devs if (d.alive or not alive) and (d.nsim is not None
@@ -133,7 +135,8 @@ def _program(s: _State) -> str:
         extra.append(f"classid 1:{r.randint(1, 9)}")
     if r.random() < 0.12:
         extra.append(r.choice(ACTIONS))
-    r.shuffle(extra) if r.random() < 0.15 else None
+    if r.random() < 0.15 and not s.allowed_only:
+        r.shuffle(extra)  # options after an action: iproute2's own parse errors
     return " ".join(w for w in extra if w)
 
 
@@ -390,6 +393,10 @@ OPERATIONS: tuple[tuple[float, Callable[[_State], str]], ...] = (
 #: Seeds from here on draw from the wider vocabulary (:data:`EXTRA_OPERATIONS`); lower seeds
 #: keep generating exactly the scripts the corpus was recorded from.
 V2_FROM_SEED = 1000
+#: Seeds from here on write only lines the kernel backend's allowlist runs
+#: (``offload/backends/policy.py``): no option words after an action, no ``ethtool -K``
+#: without on/off. Their refusal by the backend would be recorded instead of the tool's.
+V3_FROM_SEED = 2000
 
 
 # -- the wider vocabulary (seeds >= V2_FROM_SEED) ------------------------------------------
@@ -442,7 +449,7 @@ def _misc(s: _State) -> str:
         "echo 99 > /sys/bus/netdevsim/del_device",
         f"bpftool -p prog show pinned {s.pins[0] if s.pins else '/sys/fs/bpf/none'}",
         f"ethtool -K {s.dev_name()} hw-tc-offload on hw-tc-offload off",
-        f"ethtool -K {s.dev_name()} hw-tc-offload",
+        *([] if s.allowed_only else [f"ethtool -K {s.dev_name()} hw-tc-offload"]),
     ))
 
 
@@ -460,7 +467,7 @@ def generate(seed: int, *, length: tuple[int, int] = (10, 26), tag: str | None =
     """One random script (text, ``$PROGS`` unexpanded) for ``seed``; its bpffs pins are
     named after ``tag`` (default ``fSEED``, as the corpus file is called)."""
     r = random.Random(seed)
-    s = _State(r, tag=tag or f"f{seed:05d}")
+    s = _State(r, tag=tag or f"f{seed:05d}", allowed_only=seed >= V3_FROM_SEED)
     lines = [f"# offload fuzz seed {seed}"]
     for _ in range(int(_w(r, (5, "1"), (4, "2"), (0.5, "3")))):
         lines += _new_device(s)

@@ -178,3 +178,23 @@ def test_the_corpus_was_generated_by_this_generator() -> None:
         seed = int(path.stem[1:])
         if seed < V2_FROM_SEED:
             assert generate(seed) == path.read_text(), path.name
+
+
+def test_seeds_from_v3_write_only_what_the_kernel_backend_runs(tmp_path: Path) -> None:
+    """From V3_FROM_SEED every tc/ip/ethtool/bpftool line passes the kernel backend's
+    allowlist, so a recording records the tool's answer, never the backend's refusal."""
+    from offload.backends.policy import Policy, Refused, read_roots
+    from offload.fuzz._gen import V3_FROM_SEED
+
+    for name in ("tc_pass.o", "tc_classid.o", "xdp_pass.o", "tc_bad.o"):
+        (tmp_path / name).write_bytes(b"\x7fELF")
+    policy = Policy(roots=read_roots([str(tmp_path)]))
+    refused = []
+    for seed in range(V3_FROM_SEED, V3_FROM_SEED + 150):
+        for cmd in parse_script(generate(seed).splitlines(), {"PROGS": str(tmp_path)}):
+            if cmd.argv[0] in ("tc", "ip", "ethtool", "bpftool"):
+                try:
+                    policy.check(cmd.argv)
+                except Refused as exc:
+                    refused.append(f"{seed}: {cmd.text}: {exc}")
+    assert refused == []
