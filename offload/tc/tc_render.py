@@ -105,7 +105,7 @@ def print_filter(p: Printer, msg: FilterMsg, show: FilterShow) -> None:
             if handle:
                 p.any("handle", value, f"handle {handle:#x} ")
             if msg.kind in ("matchall", "flower"):
-                _print_mall_flower(p, msg.kind, msg.fh, show)
+                _print_mall_flower(p, msg.kind, msg.fh, show, msg.protocol)
         p.close_object()
     p.nl()
     p.close_object()
@@ -164,7 +164,14 @@ def _print_u32(p: Printer, fh: Any, show: FilterShow, protocol: int) -> None:
         print_actions(p, actions, show.stats)
 
 
-def _print_mall_flower(p: Printer, kind: str, filt: Any, show: FilterShow) -> None:
+def _flower_eth_type(protocol: int) -> str:
+    """f_flower.c ``flower_print_eth_type``."""
+    names = {0x0800: "ipv4", 0x86DD: "ipv6", 0x0806: "arp", 0x8035: "rarp"}
+    return names.get(protocol, f"{protocol:04x}")
+
+
+def _print_mall_flower(p: Printer, kind: str, filt: Any, show: FilterShow,
+                       protocol: int = 0) -> None:
     """f_matchall.c ``matchall_print_opt`` / f_flower.c ``flower_print_opt`` after the
     handle: flowid, (flower: the keys, not modelled), the flags each on a new line, the
     rule hits (matchall, with -s) and the actions."""
@@ -173,6 +180,9 @@ def _print_mall_flower(p: Printer, kind: str, filt: Any, show: FilterShow) -> No
         p.any("flowid", cls, f"flowid {cls} ")
     if kind == "flower":
         p.open_object("keys")
+        if protocol and protocol != 0x0003:  # fl_dump_key(): n_proto from the tp (not "all")
+            eth = _flower_eth_type(protocol)
+            p.any("eth_type", eth, f"\n  eth_type {eth}")
         p.close_object()
     flags = filt.gen_flags
     if flags & TCA_CLS_FLAGS_SKIP_HW:

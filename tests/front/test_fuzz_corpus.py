@@ -36,23 +36,50 @@ class Known:
     reason: str
 
     def matches(self, want: Entry, got: Entry) -> bool:
-        return bool(self.cmd.match(want.cmd)) and want.rc == got.rc and \
-            want.stdout == got.stdout and (want.stderr, got.stderr) == (self.recorded,
-                                                                       self.emulator)
+        """The command matches, stdout is equal, the recorded stderr is ``recorded`` (or
+        matches it as a pattern when it starts with ``^``), the emulator's is ``emulator``
+        ("{path}" stands for the redirect's path)."""
+        m = self.cmd.match(want.cmd)
+        if not m or want.stdout != got.stdout:
+            return False
+        path = want.cmd.rsplit("> ", 1)[-1]
+        recorded = bool(re.fullmatch(self.recorded[1:], want.stderr, re.S)) \
+            if self.recorded.startswith("^") else want.stderr == self.recorded
+        return recorded and got.stderr == self.emulator.replace("{path}", path)
 
 
+RIGS = ("qdisc delete on a device without an ingress/clsact qdisc: being fixed by the rigs "
+        "branch (tc_get_qdisc: dev_ingress_queue() NULL until the first add; afterwards a "
+        "noop qdisc with handle 0)")
 KNOWN = (
     Known(re.compile(r"tc qdisc del(ete)? dev \S+ (ingress|clsact)$"),
           "Error: Cannot find specified qdisc on specified device.\n",
-          "Error: Invalid handle.\n",
-          "qdisc delete on a device whose ingress queue was never created: being fixed by "
-          "the rigs branch (tc_get_qdisc, dev_ingress_queue() NULL)"),
+          "Error: Invalid handle.\n", RIGS),
+    Known(re.compile(r"tc qdisc del(ete)? dev \S+ (ingress|clsact|parent ffff:\S*)$"),
+          "Error: Cannot delete qdisc with handle of zero.\n",
+          "Error: Invalid handle.\n", RIGS),
+    Known(re.compile(r"echo \d+ > /sys/bus/netdevsim/del_device$"),
+          r"^offload: /sys/bus/netdevsim/del_device: writing is only allowed to netdevsim's "
+          r"new_device/del_device and the files of the devices this script created "
+          r"\(netdevsim\d+ is not this script's\)\n",
+          "sh: echo: write error: No such file or directory\n",
+          "the recording's side: the kernel backend's allowlist refuses del_device of an id "
+          "the script did not create, where netdevsim answers ENOENT (seeds from 2000)"),
     Known(re.compile(r"echo \d+ > /sys/bus/netdevsim/del_device$"),
           "sh: /sys/bus/netdevsim/del_device: No such file or directory\n",
           "sh: echo: write error: No such file or directory\n",
           "the recording's side: the kernel backend reports a write(2) that fails with ENOENT "
           "(del_device of an unknown id) as if the redirect could not open the file; a shell "
           "says 'write error'. To fix in offload/backends/kernel.py, then re-record"),
+    Known(re.compile(r"echo .* > /sys/kernel/debug/netdevsim/netdevsim\d+/\S+$"),
+          r"^offload: \S+: writing is only allowed to netdevsim's new_device/del_device and "
+          r"the files of the devices this script created \(netdevsim\d+ is not this "
+          r"script's\)\n",
+          "sh: {path}: No such file or directory\n",
+          "the recording's side: after a del_device the kernel backend's allowlist refuses "
+          "writes to that device's debugfs files (it is no longer one the script created), "
+          "where a shell would get ENOENT from the gone file (seeds from 2000 were recorded "
+          "under the allowlist)"),
 )
 
 
