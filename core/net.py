@@ -35,11 +35,22 @@ from core.qdisc import (
     EGRESS,
     INGRESS,
     INGRESS_HANDLE,
+    TC_H_INGRESS,
     IngressQdisc,
     tcf_block_get,
     tcf_block_put,
 )
 from core.skb import ETH_P_ALL, SkBuff
+
+TC_H_ROOT = 0xFFFFFFFF
+
+
+@attrs.frozen
+class _RootQdisc:
+    """A device's built-in qdisc (``noop_qdisc`` or the default ``noqueue``): handle 0."""
+
+    kind: str
+    handle: int = 0
 
 
 class OpaqueCls:
@@ -215,6 +226,7 @@ class Net:
     ) -> IngressQdisc | None:
         """Mirrors ``tc_modify_qdisc()`` for ``parent ingress`` (``ingress``/``clsact``)."""
         dev = self.dev(name)
+        dev.ingress_queue = True
         extack = Extack()
         if kind not in ("ingress", "clsact"):
             extack.set("Specified qdisc kind is unknown")
@@ -255,14 +267,41 @@ class Net:
         dev.ingress_qdisc = q
         return q
 
-    def qdisc_del(self, name: str, kind: str | None) -> None:
-        """Mirrors ``tc_get_qdisc()`` with RTM_DELQDISC for ``parent ingress``."""
+    def qdisc_del(self, name: str, kind: str | None, parent: int = TC_H_INGRESS,
+                  handle: int | None = None) -> None:
+        """Mirrors ``tc_get_qdisc()`` with RTM_DELQDISC. ``parent`` is the request's
+        ``tcm_parent`` (0: find the qdisc by ``handle`` alone), ``handle`` its
+        ``tcm_handle`` (default: what tc sends for ``ingress``/``clsact``, ``ffff:``, or 0
+        without a kind), ``kind`` its ``TCA_KIND``. The device's root qdisc (``noop`` or
+        ``noqueue``) has handle 0: it is found but cannot be deleted."""
         dev = self.dev(name)
-        q = dev.ingress_qdisc
-        if q is None:
-            raise TcError(-EINVAL, "Invalid handle")
+        if handle is None:
+            handle = INGRESS_HANDLE if kind in ("ingress", "clsact") else 0
+        root = _RootQdisc("noqueue" if dev.up else "noop")
+        q: Any = None
+        if parent:
+            if parent == TC_H_ROOT:
+                q = root
+            elif (parent & 0xFFFF0000) != INGRESS_HANDLE:
+                # qdisc_lookup(dev, TC_H_MAJ(parent)): only the ingress qdisc has a handle
+                raise TcError(-ENOENT, "Failed to find qdisc with specified classid")
+            elif dev.ingress_queue:
+                q = dev.ingress_qdisc or _RootQdisc("noop")
+            if q is None:
+                raise TcError(-ENOENT, "Cannot find specified qdisc on specified device")
+            if handle and q.handle != handle:
+                raise TcError(-EINVAL, "Invalid handle")
+        else:
+            if handle and dev.ingress_qdisc is not None and handle == INGRESS_HANDLE:
+                q = dev.ingress_qdisc
+            if q is None:
+                raise TcError(-ENOENT, "Failed to find qdisc with specified handle")
         if kind is not None and kind != q.kind:
             raise TcError(-EINVAL, "Invalid qdisc name")
+        if not parent:
+            raise TcError(-EINVAL, "Classid cannot be zero")
+        if q.handle == 0:
+            raise TcError(-ENOENT, "Cannot delete qdisc with handle of zero")
         with self.log.op("qdisc"):
             self._qdisc_destroy(q)
 
