@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
+import posixpath
 from collections.abc import Iterator
 from typing import Any
 
@@ -143,6 +144,7 @@ class Emulator:
                                  faults=self.faults)
         self.table = ProgramTable()
         self.pinned: dict[str, Any] = {}
+        self.bpffs_dirs: set[str] = set()
         self.xdp: dict[str, Any] = {}
 
     # -- devices -------------------------------------------------------------------------
@@ -275,14 +277,27 @@ class Emulator:
             raise LoadError([f"{path}: {e.strerror}"], err=e.errno or errno.EIO) from None
 
     def pin(self, path: str, prog: Any) -> None:
-        """``BPF_OBJ_PIN``: only under the bpffs mount; an existing pin is EEXIST."""
+        """``BPF_OBJ_PIN`` (``bpf_obj_pin_user``): only under the bpffs mount, into an
+        existing folder; an existing name is EEXIST."""
+        path = posixpath.normpath(path) if path.startswith("/") else path
         if not path.startswith(BPFFS + "/"):
             raise LoadError([f"Error: can't pin the object ({path}): not on bpffs"],
                             err=errno.EPERM)
-        if path in self.pinned:
+        if path in self.pinned or path in self.bpffs_dirs:
             raise LoadError([f"Error: can't pin the object ({path}): File exists"],
                             err=errno.EEXIST)
+        parent = posixpath.dirname(path)
+        if parent != BPFFS and parent not in self.bpffs_dirs:
+            raise LoadError([f"Error: can't pin the object ({path}): No such file or "
+                             "directory"], err=errno.ENOENT)
         self.pinned[path] = prog
+
+    def bpffs_mkdir(self, path: str) -> None:
+        """``bpf_mkdir``: the caller (:meth:`offload.vfs.Vfs.mkdir`) checked the parent."""
+        self.bpffs_dirs.add(path)
+
+    def bpffs_rmdir(self, path: str) -> None:
+        self.bpffs_dirs.discard(path)
 
     def get_pinned(self, path: str) -> Any:
         prog = self.pinned.get(path)

@@ -26,7 +26,7 @@ from offload.nic_cmd import nic_main
 from offload.script import Command
 from offload.tc.bpftool import bpftool_main
 from offload.tc.context import Context
-from offload.tc.coreutils import cat, echo, ls
+from offload.tc.coreutils import cat, echo, ls, mkdir, rm
 from offload.tc.ethtool import ethtool_main
 from offload.tc.ip import ip_main
 from offload.tc.netlink import rtnl_error
@@ -35,8 +35,8 @@ from offload.tc.tc import tc_main
 from offload.transcript import Entry
 from offload.vfs import Vfs
 
-COMMANDS = ("tc", "ip", "ethtool", "bpftool", "echo", "cat", "ls", "send", "audit", "nic",
-            "fault")
+COMMANDS = ("tc", "ip", "ethtool", "bpftool", "echo", "cat", "ls", "rm", "mkdir", "send",
+            "audit", "nic", "fault")
 INTERNAL_ERROR_RC = 70
 
 
@@ -51,9 +51,9 @@ class BackendUnavailable(BackendFailure):
 
 
 def _not_allowed(prog: str) -> Result:
-    allowed = ", ".join(c for c in COMMANDS if c not in ("echo", "cat", "ls"))
+    allowed = ", ".join(c for c in COMMANDS if c not in ("echo", "cat", "ls", "rm", "mkdir"))
     return Result(127, "", f"offload: {prog}: command not allowed (allowed: {allowed}, "
-                  "echo > and cat/ls of netdevsim files)\n")
+                  "echo > and cat/ls of netdevsim files, ls/rm/mkdir on bpffs)\n")
 
 
 class Session:
@@ -118,6 +118,8 @@ class Session:
             "bpftool": lambda: bpftool_main(args, self.ctx),
             "cat": lambda: cat(args, self.ctx.vfs),
             "ls": lambda: ls(args, self.ctx.vfs),
+            "rm": lambda: rm(args, self.ctx.vfs),
+            "mkdir": lambda: mkdir(args, self.ctx.vfs),
             "send": lambda: self._send(args),
             "audit": lambda: self._audit(),
             "nic": lambda: nic_main(args, self.emu),

@@ -21,6 +21,12 @@ from offload.tc.result import Result
 from offload.tc.tc_render import prog_is_jited, prog_tag_hex
 from offload.tc.util import matches
 
+STRICT_WARNING = (
+    "Warning: bpftool is now running in libbpf strict mode and has more stringent "
+    "requirements about BPF programs.\n"
+    "If it used to work for this object file but now doesn't, see --legacy option for more "
+    "details.\n\n"
+)
 PROG_TYPES = {3: "sched_cls", 4: "sched_act", 6: "xdp", 1: "socket_filter"}
 LOAD_TYPES = {"classifier": None, "action": None, "xdp": None, "tc": None}
 
@@ -44,7 +50,63 @@ def bpftool_main(argv: list[str], ctx: Context) -> Result:
         return _show(ctx, args, Printer(json=json, pretty=pretty))
     if matches(cmd, "load"):
         return _load(ctx, args)
+    if matches(cmd, "pin"):
+        return _pin(ctx, args)
     return Result(255, "", f"Error: unknown or unsupported command '{cmd}'\n")
+
+
+def _rc(err: int) -> int:
+    """bpftool's exit status for a ``return -errno``: the low byte."""
+    return (-err) & 0xFF
+
+
+def _prog_spec(ctx: Context, args: list[str]) -> tuple[Any, list[str]] | Result:
+    """prog.c ``prog_parse_fds`` for one program: ``id N``, ``tag TAG``, ``name NAME``
+    or ``pinned PATH`` (each keyword matched by prefix); the words after it."""
+    if len(args) < 2:
+        return Result(255, "", f"Error: expected 'id', 'tag', 'name' or 'pinned', got: "
+                      f"'{args[0] if args else ''}'?\n")
+    kw, value, rest = args[0], args[1], args[2:]
+    progs = _programs(ctx)
+    if matches(kw, "id"):
+        found = [x for x in progs if str(x.id) == value]
+        if not found:
+            return Result(255, "", f"Error: get by id ({value}): No such file or directory\n")
+        return found[0], rest
+    if matches(kw, "tag"):
+        found = [x for x in progs if prog_tag_hex(x) == value.lower()]
+        if not found:
+            return Result(255, "", f"Error: no programs with tag {value}\n")
+        return found[0], rest
+    if matches(kw, "name"):
+        found = [x for x in progs if x.name == value]
+        if not found:
+            return Result(255, "", f"Error: no programs with name {value}\n")
+        return found[0], rest
+    if matches(kw, "pinned"):
+        prog = getattr(ctx.emu, "pinned", {}).get(posixpath.normpath(value))
+        if prog is None:
+            return Result(255, "", f"Error: bpf obj get ({value}): No such file or directory\n")
+        return prog, rest
+    return Result(255, "", f"Error: expected 'id', 'tag', 'name' or 'pinned', got: '{kw}'?\n")
+
+
+def _pin(ctx: Context, args: list[str]) -> Result:
+    """common.c ``do_pin_any``/``do_pin_fd``: ``prog pin PROG FILE``."""
+    if len(args) < 3:
+        return Result(_rc(errno.EINVAL), "", f"Error: 'pin' needs at least 3 arguments, "
+                      f"{len(args)} found\n")
+    spec = _prog_spec(ctx, args)
+    if isinstance(spec, Result):
+        return spec
+    prog, rest = spec
+    try:
+        ctx.emu.pin(rest[0], prog)
+    except Exception as exc:
+        if not hasattr(exc, "stderr_lines"):
+            raise
+        return Result(_rc(exc.errno), "", "".join(f"{x}\n" for x in exc.stderr_lines))
+    return Result(0)
 
 
 def _load(ctx: Context, args: list[str]) -> Result:
@@ -84,9 +146,10 @@ def _load(ctx: Context, args: list[str]) -> Result:
     except Exception as exc:  # the program is released with its last reference (gc)
         if not hasattr(exc, "stderr_lines"):
             raise
+        ctx.emu.gc()  # the loaded object is closed: the program goes with it
         if getattr(exc, "errno", None) == errno.EEXIST:  # prog.c do_load: bpf_obj_pin failed
-            return Result(255, "", f"Error: failed to pin program "
-                          f"{getattr(prog, 'section', '') or 'classifier'}\n")
+            section = getattr(prog, "section", None) or "classifier"
+            return Result(255, "", f"Error: failed to pin program {section}\n{STRICT_WARNING}")
         text = "".join(f"{ln}\n" for ln in exc.stderr_lines)
         return Result(255, "", text.replace(f"({norm})", f"({path})"))
     return Result(0)
@@ -100,22 +163,10 @@ def _programs(ctx: Context) -> list[Any]:
 def _show(ctx: Context, args: list[str], p: Printer) -> Result:
     progs = _programs(ctx)
     if args:
-        if args[0] == "id" and len(args) > 1:
-            progs = [x for x in progs if str(x.id) == args[1]]
-            if not progs:
-                return Result(255, "", f"Error: get by id ({args[1]}): No such file or "
-                              "directory\n")
-        elif args[0] == "pinned" and len(args) > 1:
-            try:
-                progs = [ctx.emu.get_pinned(args[1])]
-            except Exception as exc:
-                if not hasattr(exc, "stderr_lines"):
-                    raise
-                return Result(255, "", f"Error: bpf obj get ({args[1]}): No such file or "
-                              "directory\n")
-        else:
-            return Result(255, "", f"Error: expected 'id', 'tag', 'name' or 'pinned', got: "
-                          f"'{args[0]}'?\n")
+        spec = _prog_spec(ctx, args)
+        if isinstance(spec, Result):
+            return spec
+        progs = [spec[0]]
     single = bool(args)
     if p.json and single:
         for prog in progs:
