@@ -120,7 +120,14 @@ class ClassifyResult:
 class Net:
     """A network namespace holding the tc state, with one semantics profile."""
 
+    #: ``net->ns.inum`` of the next namespace (the first is init_net's, 4026531840 as on
+    #: a booted system); ``ns_dev`` is nsfs's device number, which bpftool reports.
+    _next_inum = 0xF0000000
+    NS_DEV = 4
+
     def __init__(self, profile: Profile = V6_1, log: EventLog | None = None) -> None:
+        self.inum = Net._next_inum
+        Net._next_inum += 1
         self.profile = profile
         self.log = log if log is not None else EventLog()
         self.devices: dict[str, NetDevice] = {}
@@ -137,11 +144,52 @@ class Net:
         """``register_netdevice()``."""
         if name in self.devices:
             raise TcError(-EEXIST)
-        dev = NetDevice(name=name, ifindex=self._next_ifindex, driver=driver, kind=kind, **kw)
-        self._next_ifindex += 1
+        dev = NetDevice(name=name, ifindex=self._new_ifindex(), driver=driver, kind=kind, **kw)
+        dev.net = self
         if dev.has_setup_tc:
             dev.hw_features.add(NETIF_F_HW_TC)
         self.devices[name] = dev
+        return dev
+
+    def _new_ifindex(self) -> int:
+        """``dev_new_index``: the next index not in use in this namespace."""
+        used = {d.ifindex for d in self.devices.values()}
+        while self._next_ifindex in used:
+            self._next_ifindex += 1
+        self._next_ifindex += 1
+        return self._next_ifindex - 1
+
+    def change_net_namespace(self, name: str, target: Net,
+                             new_name: str | None = None) -> NetDevice:
+        """Mirrors ``dev_change_net_namespace``: a ``NETIF_F_NETNS_LOCAL`` device (lo)
+        cannot move (EINVAL), a name taken in ``target`` is EEXIST (unless ``new_name``,
+        the ``dev%d`` pattern of a dying namespace, gives another). The device is closed
+        and ``dev_shutdown`` destroys its qdiscs (filters go, blocks unbind) before it is
+        unlisted here and listed in ``target``, keeping its ifindex unless taken there.
+        Bound programs stay bound (``bpf_offload_notification`` ignores moves)."""
+        dev = self.dev(name)
+        if dev.kind == "loopback":
+            raise TcError(-EINVAL)
+        if target is self:
+            return dev
+        final = dev.name
+        if final in target.devices:
+            if new_name is None:
+                raise TcError(-EEXIST)
+            n = 0
+            while new_name.replace("%d", str(n)) in target.devices:
+                n += 1
+            final = new_name.replace("%d", str(n))
+        with self.log.op("netns"):
+            dev.up = False
+            if dev.ingress_qdisc is not None:
+                self._qdisc_destroy(dev.ingress_qdisc)
+        del self.devices[name]
+        if any(d.ifindex == dev.ifindex for d in target.devices.values()):
+            dev.ifindex = target._new_ifindex()
+        dev.name = final
+        dev.net = target
+        target.devices[final] = dev
         return dev
 
     def dev(self, name: str) -> NetDevice:
@@ -165,11 +213,13 @@ class Net:
                 uninit(dev)
         dev.registered = False
         del self.devices[name]
-        if dev.peer is not None and dev.peer.name in self.devices:
+        if dev.peer is not None:  # veth_dellink: the peer goes too, wherever it lives
             peer = dev.peer
             dev.peer = None
             peer.peer = None
-            self.unregister_device(peer.name)
+            pnet = peer.net or self
+            if pnet.devices.get(peer.name) is peer:
+                pnet.unregister_device(peer.name)
 
     def set_feature(self, name: str, feature: str, on: bool) -> None:
         """The ethtool netlink path (``ethnl_set_features``): the *wanted* set changes; only

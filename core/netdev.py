@@ -41,6 +41,8 @@ class NetDevice:
     #: qdisc is deleted (the queue then holds ``noop_qdisc``, whose handle is 0).
     ingress_queue: bool = False
     registered: bool = True
+    #: The namespace (:class:`core.net.Net`) the device is registered in (``dev_net``).
+    net: Any = attrs.field(default=None, repr=False)
 
     @property
     def has_setup_tc(self) -> bool:

@@ -11,6 +11,7 @@ loading through the driver's verifier hooks (``bpf_prog_offload_init`` →
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import posixpath
@@ -138,7 +139,13 @@ class Emulator:
                  nic_profile: str | NicProfile = "netdevsim") -> None:
         self.profile = get_profile(profile) if isinstance(profile, str) else profile
         self.log = EventLog()
-        self.net = Net(self.profile, self.log)
+        #: init_net; ``net`` is the namespace of the command being run (init_net unless
+        #: inside :meth:`in_netns`), so everything that acts "in the caller's namespace"
+        #: (device names, new_device's ports, ifindexes) uses it.
+        self.init_net = Net(self.profile, self.log)
+        self.net = self.init_net
+        #: Named namespaces (``ip netns add``): name -> Net.
+        self.namespaces: dict[str, Net] = {}
         self.faults = FaultPlan()
         self.nsim = NetdevsimBus(self.net, self.log, nic_profile, on_remove=self._on_card_remove,
                                  faults=self.faults)
@@ -146,6 +153,64 @@ class Emulator:
         self.pinned: dict[str, Any] = {}
         self.bpffs_dirs: set[str] = set()
         self.xdp: dict[str, Any] = {}
+
+    # -- namespaces ----------------------------------------------------------------------
+
+    def nets(self) -> list[Net]:
+        """Every namespace: init_net first, then the named ones in creation order."""
+        return [self.init_net, *self.namespaces.values()]
+
+    def get_netns(self, name: str | None) -> Net:
+        """The namespace called ``name`` (``None``: init_net); KeyError when there is none."""
+        return self.init_net if name is None else self.namespaces[name]
+
+    def netns_name(self, net: Net) -> str | None:
+        return next((n for n, x in self.namespaces.items() if x is net), None)
+
+    @contextlib.contextmanager
+    def in_netns(self, name: str | None) -> Iterator[Net]:
+        """Run the body as a task in namespace ``name`` (setns): ``self.net`` and the
+        netdevsim bus's namespace (where ``new_device`` puts ports) point there."""
+        net = self.get_netns(name)
+        saved = self.net
+        self.net = self.nsim.net = net
+        try:
+            yield net
+        finally:
+            self.net = self.nsim.net = saved
+
+    def netns_add(self, name: str) -> Net:
+        """``ip netns add``: a fresh namespace with its own ``lo``; FileExistsError if the
+        name is taken."""
+        if name in self.namespaces:
+            raise FileExistsError(name)
+        net = Net(self.profile, self.log)
+        net.devices["lo"].up = False  # a new namespace's lo starts down
+        self.namespaces[name] = net
+        return net
+
+    def netns_del(self, name: str) -> list[Any]:
+        """``ip netns del``: the last reference goes, so ``cleanup_net`` runs:
+        ``default_device_exit_batch`` deletes devices with a ``dellink`` (veth, dummy) and
+        moves the others (netdevsim ports) back to init_net, renamed ``dev%d`` if their
+        name is taken there. Returns the moved devices."""
+        net = self.namespaces.pop(name)  # KeyError: not there
+        moved = []
+        for dev in sorted(net.devices.values(), key=lambda d: d.ifindex):
+            if dev.name not in net.devices or dev.kind == "loopback":
+                continue
+            if dev.kind in ("veth", "dummy"):
+                net.unregister_device(dev.name)
+            else:
+                moved.append(net.change_net_namespace(dev.name, self.init_net, "dev%d"))
+        self.gc()
+        return moved
+
+    def move_device(self, name: str, target: Net) -> Any:
+        """``ip link set DEV netns NS`` from the current namespace."""
+        dev = self.net.change_net_namespace(name, target)
+        self.gc()
+        return dev
 
     # -- devices -------------------------------------------------------------------------
 
@@ -156,6 +221,13 @@ class Emulator:
         a = self.net.add_device(name, kind="veth")
         b = self.net.add_device(peer, kind="veth")
         a.peer, b.peer = b, a
+
+    def add_dummy(self, name: str) -> None:
+        """``ip link add NAME type dummy``: a device without ndo_setup_tc (drivers/net/dummy.c
+        has none), deleted with its namespace."""
+        if name in self.net.devices:
+            raise TcError(-errno.EEXIST)
+        self.net.add_device(name, kind="dummy")
 
     def set_link(self, name: str, up: bool) -> None:
         self.net.dev(name).up = up
@@ -329,16 +401,17 @@ class Emulator:
     # -- program lifetime ----------------------------------------------------------------
 
     def blocks(self) -> list[Block]:
-        """Every block in the namespace (private ones through their qdiscs)."""
+        """Every block of every namespace (private ones through their qdiscs)."""
         seen: dict[int, Block] = {}
-        for dev in self.net.devices.values():
-            q = dev.ingress_qdisc
-            if q is None:
-                continue
-            for b, _ in q.blocks():
+        for net in self.nets():
+            for dev in net.devices.values():
+                q = dev.ingress_qdisc
+                if q is None:
+                    continue
+                for b, _ in q.blocks():
+                    seen.setdefault(id(b), b)
+            for b in net.blocks.values():
                 seen.setdefault(id(b), b)
-        for b in self.net.blocks.values():
-            seen.setdefault(id(b), b)
         return list(seen.values())
 
     def filters(self) -> Iterator[tuple[Block, Any, ClsBpfFilter]]:

@@ -215,10 +215,21 @@ class Vfs:
         if len(parts) == 2:
             return Node(list=lambda: ["net"])
         if parts[2:] == ["net"]:
-            return Node(list=lambda: list(nsim.port_names(dev)))
-        if len(parts) == 4 and parts[2] == "net" and parts[3] in nsim.port_names(dev):
+            return Node(list=lambda: self._net_ports(nsim, dev))
+        if len(parts) == 4 and parts[2] == "net" and parts[3] in self._net_ports(nsim, dev):
             return Node(list=lambda: [])
         return None
+
+    def _net_ports(self, nsim: Any, dev: int) -> list[str]:
+        """``devices/netdevsimID/net/``: sysfs's net class is tagged by namespace, so only
+        the ports in the reader's namespace (``emu.net``) are listed."""
+        here = getattr(self.emu, "net", None)
+        try:
+            ports = nsim.driver(dev).ports
+        except (AttributeError, OSError):
+            return list(nsim.port_names(dev))
+        return [p.netdev.name for p in ports
+                if getattr(p.netdev, "net", None) in (None, here)]
 
     def _debugfs(self, nsim: Any, parts: list[str]) -> Node | None:
         dev = self._dev_id(parts[0], nsim)

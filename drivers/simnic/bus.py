@@ -73,8 +73,9 @@ class NetdevsimBus:
         if self.on_remove is not None:
             self.on_remove(drv)
         for port in list(drv.ports):
-            if port.netdev.name in self.net.devices:
-                self.net.unregister_device(port.netdev.name)
+            net = port.netdev.net or self.net  # the namespace the port lives in now
+            if net.devices.get(port.netdev.name) is port.netdev:
+                net.unregister_device(port.netdev.name)
         for port in drv.ports:
             port.hw.slots.clear()
         del self.devices[dev_id]

@@ -180,6 +180,17 @@ def _show(ctx: Context, args: list[str], p: Printer) -> Result:
     return Result(0, p.getvalue())
 
 
+def _bound_device(ctx: Context, ifindex: int) -> Any:
+    """The device a program is bound to (``bpf_prog_offload_info_fill``: its ifindex and
+    namespace): an offload-capable device with that ifindex, bpftool's namespace first."""
+    nets = [ctx.net, *[n for n in getattr(ctx.emu, "nets", lambda: [])() if n is not ctx.net]]
+    for net in nets:
+        dev = net.dev_by_ifindex(ifindex)
+        if dev is not None and dev.has_setup_tc:
+            return dev
+    return None
+
+
 def _loaded_at(prog: Any) -> str:
     ns = int(getattr(prog, "loaded_at", 0) or 0)
     return time.strftime("%Y-%m-%dT%H:%M:%S+0000", time.gmtime(ns // 1_000_000_000))
@@ -215,10 +226,18 @@ def _print(p: Printer, prog: Any, ctx: Context) -> None:
     p.nl()
     ifindex = getattr(prog, "offload_ifindex", None)
     if ifindex is not None:
-        dev = ctx.net.dev_by_ifindex(ifindex)
-        name = dev.name if dev is not None else f"ifindex {ifindex}"
-        p.any("dev", {"ifindex": ifindex, "ns_dev": 0, "ns_inode": 0, "ifname": name},
-              f"\toffloaded_to {name}")
+        dev = _bound_device(ctx, ifindex)
+        net = getattr(dev, "net", None) or ctx.net
+        info = {"ifindex": ifindex, "ns_dev": getattr(net, "NS_DEV", 0),
+                "ns_inode": getattr(net, "inum", 0)}
+        if dev is not None and net is ctx.net:
+            # ifindex_to_name_ns: a name only for a device in bpftool's own namespace
+            info["ifname"] = dev.name
+            text = f"\toffloaded_to {dev.name}"
+        else:
+            text = (f"\toffloaded_to ifindex {ifindex} ns_dev {info['ns_dev']} "
+                    f"ns_ino {info['ns_inode']}")
+        p.any("dev", info, text)
         p.nl()
     btf_id = int(getattr(prog, "btf_id", 0) or 0)
     if btf_id:

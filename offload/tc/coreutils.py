@@ -120,3 +120,23 @@ def mkdir(argv: list[str], vfs: Vfs) -> Result:
                        f"{os.strerror(exc.errno or errno.EIO)}\n")
             rc = 1
     return Result(rc, "", "".join(err))
+
+
+def rmdir(argv: list[str], vfs: Vfs) -> Result:
+    """coreutils ``rmdir PATH...``."""
+    paths = [a for a in argv if not a.startswith("-")]
+    if not paths:
+        return Result(1, "", "rmdir: missing operand\n"
+                      "Try 'rmdir --help' for more information.\n")
+    err, rc = [], 0
+    for path in paths:
+        try:
+            vfs.rmdir(path)
+        except VfsForbidden:
+            err.append(f"offload: {path}: removing is only allowed under {_ONLY}\n")
+            rc = 1
+        except OSError as exc:
+            err.append(f"rmdir: failed to remove '{path}': "
+                       f"{os.strerror(exc.errno or errno.EIO)}\n")
+            rc = 1
+    return Result(rc, "", "".join(err))

@@ -16,10 +16,17 @@ from offload.tc.printer import Printer
 from offload.tc.result import CmdExit, Result
 from offload.tc.util import matches, nodev
 
+NETNS_USAGE = (
+    "Usage:\tip netns list\n"
+    "\tip netns add NAME\n"
+    "\tip netns { delete | del } NAME\n"
+    "\tip netns exec NAME cmd ...\n"
+    "(the subset of ip-netns(8) the emulator understands)\n"
+)
 USAGE = (
-    "Usage: ip link add NAME type veth peer name PEER\n"
+    "Usage: ip link add NAME type { veth peer name PEER | dummy }\n"
     "       ip link delete DEV\n"
-    "       ip link set DEV { up | down }\n"
+    "       ip link set DEV { up | down | netns { NAME | PID } }\n"
     "       ip [-j] [-p] link show [ DEV ]\n"
     "(the subset of ip(8) the emulator understands)\n"
 )
@@ -42,15 +49,57 @@ def ip_main(argv: list[str], ctx: Context) -> Result:
             return Result(255, "", f'Option "{w}" is unknown, try "ip -help".\n')
         i += 1
     rest = argv[i:]
+    if rest and rest[0] == "netns":
+        return _netns(ctx, rest[1:])
     if not rest or not matches(rest[0], "link"):
         obj = rest[0] if rest else ""
-        return Result(1, "", f'offload: "ip {obj}" is not emulated (only "ip link")\n'
-                      + USAGE)
+        return Result(1, "", f'offload: "ip {obj}" is not emulated (only "ip link" and '
+                      '"ip netns")\n' + USAGE)
     del details
     try:
         return _link(ctx, rest[1:], Printer(json=json, pretty=pretty))
     except CmdExit as exc:
         return exc.result()
+
+
+def _valid_netns_name(name: str) -> bool:
+    """ip/ipnetns.c ``is_valid_netns_name``."""
+    return bool(name) and len(name) < 255 and "/" not in name and name not in (".", "..")
+
+
+def _netns(ctx: Context, argv: list[str]) -> Result:
+    """ip/ipnetns.c ``do_netns``: ``list``/``ls`` (also the default), ``add``, ``delete``/
+    ``del``. Namespaces are the emulator's (``emu.namespaces``); the messages are those
+    iproute2 prints for its ``/run/netns`` files. (``exec`` is routed by the Session.)"""
+    emu = ctx.emu
+    if not hasattr(emu, "namespaces"):
+        return Result(1, "", 'offload: "ip netns" needs an emulator with namespaces\n')
+    cmd = argv[0] if argv else "list"
+    args = argv[1:]
+    if matches(cmd, "list") or cmd == "ls" or matches(cmd, "show"):
+        # readdir order of /run/netns (tmpfs): the newest first
+        return Result(0, "".join(f"{n}\n" for n in reversed(list(emu.namespaces))))
+    if matches(cmd, "help"):
+        return Result(255, "", NETNS_USAGE)
+    if matches(cmd, "add") or matches(cmd, "delete"):
+        if len(args) != 1:
+            return Result(255, "", "No netns name specified\n")
+        name = args[0]
+        if not _valid_netns_name(name):
+            return Result(255, "", f'Invalid netns name "{name}"\n')
+        if matches(cmd, "add"):
+            if name in emu.namespaces:
+                return Result(1, "", f'Cannot create namespace file "/run/netns/{name}": '
+                              "File exists\n")
+            emu.netns_add(name)
+            return Result(0)
+        if name not in emu.namespaces:
+            return Result(1, "", f'Cannot remove namespace file "/run/netns/{name}": No such '
+                          "file or directory\n")
+        for dev in emu.netns_del(name):
+            ctx.ever_up.discard(dev)
+        return Result(0)
+    return Result(255, "", f'Command "{cmd}" is unknown, try "ip netns help".\n')
 
 
 def _link(ctx: Context, argv: list[str], p: Printer) -> Result:
@@ -95,8 +144,14 @@ def _add(ctx: Context, args: list[str]) -> Result:
                           "garbage.\n")
     if name is None:
         return Result(255, "", 'Not enough information: "dev" argument is required.\n')
+    if kind == "dummy":
+        if name in ctx.net.devices:
+            return Result(2, "", "RTNETLINK answers: File exists\n")
+        ctx.emu.add_dummy(name)
+        return Result(0)
     if kind != "veth":
-        return Result(2, "", f'offload: link type "{kind}" is not emulated (veth is)\n')
+        return Result(2, "", f'offload: link type "{kind}" is not emulated (veth and dummy '
+                      "are)\n")
     if peer is None:
         return Result(2, "", "offload: give the veth peer as 'peer name NAME'\n")
     if name in ctx.net.devices or peer in ctx.net.devices:
@@ -112,7 +167,7 @@ def _del(ctx: Context, args: list[str]) -> Result:
     dev = ctx.net.devices.get(name)
     if dev is None:
         return Result(1, "", nodev(name))
-    if dev.kind != "veth":
+    if dev.kind not in ("veth", "dummy"):
         return Result(2, "", "RTNETLINK answers: Operation not supported\n")
     ctx.net.unregister_device(name)
     return Result(0)
@@ -121,6 +176,7 @@ def _del(ctx: Context, args: list[str]) -> Result:
 def _set(ctx: Context, args: list[str]) -> Result:
     name = None
     state: bool | None = None
+    target: Any = None
     i = 0
     while i < len(args):
         w = args[i]
@@ -130,6 +186,18 @@ def _set(ctx: Context, args: list[str]) -> Result:
             continue
         if w in ("xdpoffload", "xdpdrv", "xdp", "xdpgeneric") and name is not None:
             return _xdp(ctx, name, w, args[i + 1:])
+        if w == "netns":
+            if i + 1 >= len(args):
+                return Result(255, "", 'Command line is not complete. Try option "help"\n')
+            if target is not None:
+                return Result(255, "", f'Error: either "netns" is duplicate, or '
+                              f'"{args[i + 1]}" is a garbage.\n')
+            target = _netns_target(ctx, args[i + 1])
+            if target is None:
+                return Result(255, "", f'Error: argument "{args[i + 1]}" is wrong: Invalid '
+                              '"netns" value\n\n')
+            i += 2
+            continue
         if w == "up":
             state = True
         elif w == "down":
@@ -144,11 +212,42 @@ def _set(ctx: Context, args: list[str]) -> Result:
         return Result(255, "", 'Not enough information: "dev" argument is required.\n')
     if name not in ctx.net.devices:
         return Result(1, "", nodev(name))
+    if target is not None:  # do_setlink: the namespace change comes before the flags
+        from core.errors import TcError
+        from offload.tc.netlink import rtnl_error
+
+        before = ctx.net
+        try:
+            dev = ctx.emu.move_device(name, target)
+        except TcError as err:
+            return Result(2, "", rtnl_error(err))
+        if target is not before:  # closed and its qdiscs gone: noop until it goes up
+            ctx.ever_up.discard(dev)
+        if state is not None:
+            with ctx.emu.in_netns(ctx.emu.netns_name(target)):
+                ctx.emu.set_link(name, state)
+                if state:
+                    ctx.mark_up(name)
+        return Result(0)
     if state is not None:
         ctx.emu.set_link(name, state)
         if state:
             ctx.mark_up(name)
     return Result(0)
+
+
+def _netns_target(ctx: Context, word: str) -> Any:
+    """iplink.c's ``netns`` argument: a name under /run/netns (``netns_get_fd``), else a
+    PID (``IFLA_NET_NS_PID``: every process the emulator serves lives in the initial
+    namespace unless it runs under ``ip netns exec``, so a PID means init_net)."""
+    namespaces = getattr(ctx.emu, "namespaces", None)
+    if namespaces is None:
+        return None
+    if word in namespaces:
+        return namespaces[word]
+    if word.isdigit():
+        return ctx.emu.init_net
+    return None
 
 
 def _xdp(ctx: Context, name: str, mode: str, rest: list[str]) -> Result:
@@ -234,10 +333,15 @@ def _print_link(p: Printer, dev: Any, ctx: Context) -> None:
     p.open_object(None)
     p.any("ifindex", dev.ifindex, f"{dev.ifindex}: ")
     peer = getattr(dev, "peer", None)
-    label = f"{dev.name}@{peer.name}" if peer is not None else dev.name
+    remote = peer is not None and peer.net is not None and peer.net is not dev.net
+    label = dev.name if peer is None else (
+        f"{dev.name}@if{peer.ifindex}" if remote else f"{dev.name}@{peer.name}")
     p.any("ifname", dev.name, f"{label}: ")
     if peer is not None:
-        p.json_only("link", peer.name)
+        if remote:
+            p.json_only("link_index", peer.ifindex)
+        else:
+            p.json_only("link", peer.name)
     flags = _flags(dev)
     p.fp("<" + ",".join(flags) + "> ")
     p.open_array("flags")
@@ -248,7 +352,7 @@ def _print_link(p: Printer, dev: Any, ctx: Context) -> None:
     p.any("mtu", mtu, f"mtu {mtu} ")
     qdisc = "noqueue" if ctx.has_root_qdisc(dev) else "noop"
     p.any("qdisc", qdisc, f"qdisc {qdisc} ")
-    state = _state(dev) if dev.kind != "loopback" else "UNKNOWN"
+    state = _state(dev) if dev.kind != "loopback" else ("UNKNOWN" if dev.up else "DOWN")
     p.any("operstate", state, f"state {state} ")
     p.any("linkmode", "DEFAULT", "mode DEFAULT ")
     p.any("group", "default", "group default ")
@@ -260,5 +364,13 @@ def _print_link(p: Printer, dev: Any, ctx: Context) -> None:
     p.any("link_type", kind, f"link/{kind} ")
     p.any("address", dev.mac, f"{dev.mac} ")
     p.any("broadcast", brd, f"brd {brd}")
+    if remote:  # IFLA_LINK_NETNSID: the peer's namespace, by name when it has one
+        ns_name = ctx.emu.netns_name(peer.net)
+        if ns_name is not None:
+            p.any("link_netns", ns_name, f" link-netns {ns_name}")
+        else:
+            p.any("link_netnsid", 0, " link-netnsid 0")
+    if dev.driver_name == "netdevsim":  # IFLA_VFINFO_LIST: netdevsim has VF ops, 0 VFs
+        p.json_only("vfinfo_list", [])
     p.nl()
     p.close_object()
