@@ -45,6 +45,7 @@ from hwsim.faults import FaultPlan
 from hwsim.nic import NicProfile
 
 BPFFS = "/sys/fs/bpf"
+BPF_PROG_TYPE_XDP = 6
 
 
 class LoadError(Exception):
@@ -153,6 +154,8 @@ class Emulator:
         self.pinned: dict[str, Any] = {}
         self.bpffs_dirs: set[str] = set()
         self.xdp: dict[str, Any] = {}
+        #: generic XDP (``do_xdp_generic``) programs by device name
+        self.xdp_generic_progs: dict[str, Any] = {}
 
     # -- namespaces ----------------------------------------------------------------------
 
@@ -255,6 +258,7 @@ class Emulator:
     def _on_card_remove(self, drv: SimNicDriver) -> None:
         for port in drv.ports:
             self.xdp.pop(port.netdev.name, None)
+            self.xdp_generic_progs.pop(port.netdev.name, None)
 
     # -- programs ------------------------------------------------------------------------
 
@@ -382,6 +386,21 @@ class Emulator:
         self.pinned.pop(path, None)
         self.gc()
 
+    def xdp_generic(self, dev_name: str, prog: Any, force: bool = False) -> None:
+        """``dev_xdp_attach`` in XDP_FLAGS_SKB_MODE: any device; an attached program is
+        only replaced with ``force`` (else EBUSY "XDP program already attached."); ``None``
+        detaches. The program becomes an XDP program (BPF_PROG_TYPE_XDP)."""
+        self.net.dev(dev_name)
+        if prog is not None:
+            if dev_name in self.xdp_generic_progs and not force:
+                self.gc()
+                raise TcError(-errno.EBUSY, "XDP program already attached")
+            prog.prog_type = BPF_PROG_TYPE_XDP
+            self.xdp_generic_progs[dev_name] = prog
+        else:
+            self.xdp_generic_progs.pop(dev_name, None)
+        self.gc()
+
     def xdp_offload(self, dev_name: str, prog: Any) -> None:
         """``ip link set DEV xdpoffload ...`` (netdevsim's shared slot)."""
         dev = self.net.dev(dev_name)
@@ -430,7 +449,7 @@ class Emulator:
         if not self.table.programs:
             return
         pending = {id(p): p for p in self.table.programs.values()}
-        held = [*self.pinned.values(), *self.xdp.values()]
+        held = [*self.pinned.values(), *self.xdp.values(), *self.xdp_generic_progs.values()]
         held += [s.prog for drv in self.nsim.devices.values() for p in drv.ports
                  for s in p.hw.slots]
         for p in held:

@@ -41,10 +41,12 @@ def bpftool_main(argv: list[str], ctx: Context) -> Result:
             json = pretty = True
         else:
             words.append(w)
+    if words and matches(words[0], "map"):
+        return _map(ctx, words[1:], Printer(json=json, pretty=pretty))
     if len(words) < 1 or not matches(words[0], "prog"):
         obj = words[0] if words else ""
         return Result(255, "", f"Error: offload: 'bpftool {obj}' is not emulated "
-                      "(prog load, prog show)\n")
+                      "(prog load|show|pin, map show|pin)\n")
     cmd, args = (words[1], words[2:]) if len(words) > 1 else ("show", [])
     if matches(cmd, "show") or matches(cmd, "list"):
         return _show(ctx, args, Printer(json=json, pretty=pretty))
@@ -87,6 +89,8 @@ def _prog_spec(ctx: Context, args: list[str]) -> tuple[Any, list[str]] | Result:
         prog = getattr(ctx.emu, "pinned", {}).get(posixpath.normpath(value))
         if prog is None:
             return Result(255, "", f"Error: bpf obj get ({value}): No such file or directory\n")
+        if hasattr(prog, "map_type"):
+            return Result(255, "", "Error: incorrect object type: map\n")
         return prog, rest
     return Result(255, "", f"Error: expected 'id', 'tag', 'name' or 'pinned', got: '{kw}'?\n")
 
@@ -244,3 +248,97 @@ def _print(p: Printer, prog: Any, ctx: Context) -> None:
         p.any("btf_id", btf_id, f"\tbtf_id {btf_id}")
         p.nl()
     p.close_object()
+
+
+MAP_TYPES = {1: "hash", 2: "array", 3: "prog_array", 4: "perf_event_array",
+             5: "percpu_hash", 6: "percpu_array", 9: "lru_hash", 10: "lru_percpu_hash"}
+
+
+def _maps(ctx: Context) -> list[Any]:
+    """``map_idr``: the maps the loaded programs hold, and pinned maps, by id."""
+    seen: dict[int, Any] = {}
+    for prog in _programs(ctx):
+        for m in getattr(prog, "maps", {}).values():
+            seen.setdefault(id(m), m)
+    for obj in getattr(ctx.emu, "pinned", {}).values():
+        if hasattr(obj, "map_type"):
+            seen.setdefault(id(obj), obj)
+    return sorted(seen.values(), key=lambda m: m.id)
+
+
+def _map_spec(ctx: Context, args: list[str]) -> tuple[Any, list[str]] | Result:
+    """map.c ``map_parse_fds`` for one map: ``id N``, ``name NAME`` or ``pinned PATH``."""
+    if len(args) < 2:
+        return Result(255, "", f"Error: expected 'id', 'name' or 'pinned', got: "
+                      f"'{args[0] if args else ''}'?\n")
+    kw, value, rest = args[0], args[1], args[2:]
+    maps = _maps(ctx)
+    if matches(kw, "id"):
+        found = [m for m in maps if str(m.id) == value]
+        if not found:
+            return Result(255, "", f"Error: get map by id ({value}): No such file or "
+                          "directory\n")
+        return found[0], rest
+    if matches(kw, "name"):
+        found = [m for m in maps if m.name == value]
+        if not found:
+            return Result(255, "", f"Error: no map with name {value}\n")
+        return found[0], rest
+    if matches(kw, "pinned"):
+        obj = getattr(ctx.emu, "pinned", {}).get(posixpath.normpath(value))
+        if obj is None:
+            return Result(255, "", f"Error: bpf obj get ({value}): No such file or directory\n")
+        if not hasattr(obj, "map_type"):
+            return Result(255, "", "Error: incorrect object type: prog\n")
+        return obj, rest
+    return Result(255, "", f"Error: expected 'id', 'name' or 'pinned', got: '{kw}'?\n")
+
+
+def _map(ctx: Context, argv: list[str], p: Printer) -> Result:
+    """``bpftool map [show|list] [MAP]`` and ``map pin MAP FILE`` (map.c ``do_show``,
+    ``show_map_close_plain``/``show_map_close_json``; ``do_pin``)."""
+    cmd, args = (argv[0], argv[1:]) if argv else ("show", [])
+    if matches(cmd, "pin"):
+        if len(args) < 3:
+            return Result(_rc(errno.EINVAL), "", f"Error: 'pin' needs at least 3 arguments, "
+                          f"{len(args)} found\n")
+        spec = _map_spec(ctx, args)
+        if isinstance(spec, Result):
+            return spec
+        try:
+            ctx.emu.pin(spec[1][0], spec[0])
+        except Exception as exc:
+            if not hasattr(exc, "stderr_lines"):
+                raise
+            return Result(_rc(exc.errno), "", "".join(f"{x}\n" for x in exc.stderr_lines))
+        return Result(0)
+    if not (matches(cmd, "show") or matches(cmd, "list")):
+        return Result(255, "", f"Error: offload: 'bpftool map {cmd}' is not emulated (show, "
+                      "pin)\n")
+    maps = _maps(ctx)
+    if args:
+        spec = _map_spec(ctx, args)
+        if isinstance(spec, Result):
+            return spec
+        maps = [spec[0]]
+    for m in maps:
+        mtype = MAP_TYPES.get(m.map_type, str(m.map_type))
+        memlock = 4096 * max(1, -(-(m.value_size * m.max_entries) // 4096))
+        p.open_object(None)
+        p.any("id", m.id, f"{m.id}: ")
+        p.any("type", mtype, f"{mtype}  ")
+        p.any("name", m.name, f"name {m.name}  ")
+        p.any("flags", m.flags, f"flags 0x{m.flags:x}")
+        p.nl()
+        p.any("bytes_key", m.key_size, f"\tkey {m.key_size}B  ")
+        p.any("bytes_value", m.value_size, f"value {m.value_size}B  ")
+        p.any("max_entries", m.max_entries, f"max_entries {m.max_entries}  ")
+        p.any("bytes_memlock", memlock, f"memlock {memlock}B")
+        p.json_only("frozen", 1 if getattr(m, "readonly", False) else 0)
+        p.nl()
+        p.close_object()
+    if p.json and args:
+        from offload.tc import jsonw
+
+        return Result(0, jsonw.dumps(p.top[0] if p.top else {}, p.pretty))
+    return Result(0, p.getvalue())

@@ -33,7 +33,7 @@ USAGE = (
 
 
 def ip_main(argv: list[str], ctx: Context) -> Result:
-    json = pretty = details = False
+    json = pretty = False
     i = 0
     while i < len(argv) and argv[i].startswith("-"):
         w = argv[i]
@@ -42,20 +42,28 @@ def ip_main(argv: list[str], ctx: Context) -> Result:
         elif matches(w, "-pretty"):
             pretty = True
         elif matches(w, "-details"):
-            details = True
+            pass  # -d: the model has no extra link details to print
+        elif matches(w, "-force"):
+            ctx.force = True
         elif w in ("-s", "-stats", "-statistics", "-br", "-brief", "-c", "-color"):
             pass
         else:
             return Result(255, "", f'Option "{w}" is unknown, try "ip -help".\n')
         i += 1
     rest = argv[i:]
+    try:
+        return _ip_object(ctx, rest, json, pretty)
+    finally:
+        ctx.force = False
+
+
+def _ip_object(ctx: Context, rest: list[str], json: bool, pretty: bool) -> Result:
     if rest and rest[0] == "netns":
         return _netns(ctx, rest[1:])
     if not rest or not matches(rest[0], "link"):
         obj = rest[0] if rest else ""
         return Result(1, "", f'offload: "ip {obj}" is not emulated (only "ip link" and '
                       '"ip netns")\n' + USAGE)
-    del details
     try:
         return _link(ctx, rest[1:], Printer(json=json, pretty=pretty))
     except CmdExit as exc:
@@ -185,7 +193,7 @@ def _set(ctx: Context, args: list[str]) -> Result:
             i += 2
             continue
         if w in ("xdpoffload", "xdpdrv", "xdp", "xdpgeneric") and name is not None:
-            return _xdp(ctx, name, w, args[i + 1:])
+            return _xdp(ctx, name, w, args[i + 1:], ctx.force)
         if w == "netns":
             if i + 1 >= len(args):
                 return Result(255, "", 'Command line is not complete. Try option "help"\n')
@@ -250,17 +258,20 @@ def _netns_target(ctx: Context, word: str) -> Any:
     return None
 
 
-def _xdp(ctx: Context, name: str, mode: str, rest: list[str]) -> Result:
-    """ip/iplink_xdp.c ``xdp_parse`` for ``xdpoffload {obj FILE [sec NAME] | off}``: the
-    program is loaded bound to the device, then attached (netdevsim's shared slot)."""
+def _xdp(ctx: Context, name: str, mode: str, rest: list[str], force: bool = False) -> Result:
+    """ip/iplink_xdp.c ``xdp_parse`` for ``xdpoffload|xdpgeneric {obj FILE [sec NAME] |
+    off}``: for offload the program is loaded bound to the device, then attached
+    (netdevsim's shared slot); generic XDP (``do_xdp_generic``) needs no driver support.
+    Without ``-force`` an attached program is not replaced (XDP_FLAGS_UPDATE_IF_NOEXIST)."""
     from core.errors import TcError
     from offload.tc.loading import load_error_lines
     from offload.tc.netlink import rtnl_error
 
     if name not in ctx.net.devices:
         return Result(1, "", nodev(name))
-    if mode != "xdpoffload":
-        return Result(2, "", f'offload: "{mode}" is not emulated (xdpoffload is)\n')
+    if mode not in ("xdpoffload", "xdpgeneric"):
+        return Result(2, "", f'offload: "{mode}" is not emulated (xdpoffload and xdpgeneric '
+                      "are)\n")
     if not rest:
         return Result(255, "", 'Command line is not complete. Try option "help"\n')
     prog = None
@@ -270,17 +281,36 @@ def _xdp(ctx: Context, name: str, mode: str, rest: list[str]) -> Result:
                           "garbage.\n")
         section = rest[3] if len(rest) > 3 and rest[2] in ("sec", "section") else "prog"
         try:
-            prog = ctx.emu.load_obj(rest[1], section, name, False)
+            prog = ctx.emu.load_obj(rest[1], section,
+                                    name if mode == "xdpoffload" else None, False)
         except Exception as exc:
             if not hasattr(exc, "stderr_lines"):
                 raise
             return Result(255, "", load_error_lines(exc, "Unable to load program")
                           .replace("Unable to load program\n", ""))
     try:
-        ctx.emu.xdp_offload(name, prog)
+        if mode == "xdpgeneric":
+            ctx.emu.xdp_generic(name, prog, force=force)
+        else:
+            ctx.emu.xdp_offload(name, prog)
     except TcError as err:
         return Result(2, "", rtnl_error(err))
     return Result(0)
+
+
+def _xdp_info(ctx: Context, dev: Any) -> dict[str, Any] | None:
+    """``xdp_dump``'s JSON: mode (XDP_ATTACHED_SKB 2, HW 3) and the program."""
+    from offload.tc.tc_render import prog_is_jited, prog_tag_hex
+
+    generic = getattr(ctx.emu, "xdp_generic_progs", {}).get(dev.name)
+    hw = getattr(ctx.emu, "xdp", {}).get(dev.name)
+    attached = [(2, generic), (3, hw)]
+    attached = [(m, x) for m, x in attached if x is not None]
+    if not attached:
+        return None
+    mode, prog = attached[0] if len(attached) == 1 else (4, attached[0][1])
+    info = {"id": prog.id, "tag": prog_tag_hex(prog), "jited": 1 if prog_is_jited(prog) else 0}
+    return {"mode": mode, "prog": info}
 
 
 def _flags(dev: Any) -> list[str]:
@@ -370,6 +400,9 @@ def _print_link(p: Printer, dev: Any, ctx: Context) -> None:
             p.any("link_netns", ns_name, f" link-netns {ns_name}")
         else:
             p.any("link_netnsid", 0, " link-netnsid 0")
+    xdp = _xdp_info(ctx, dev)
+    if xdp is not None:  # IFLA_XDP (print_xdp's JSON object; the text form is not modelled)
+        p.json_only("xdp", xdp)
     if dev.driver_name == "netdevsim":  # IFLA_VFINFO_LIST: netdevsim has VF ops, 0 VFs
         p.json_only("vfinfo_list", [])
     p.nl()
