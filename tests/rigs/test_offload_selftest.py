@@ -1,0 +1,69 @@
+"""The kernel's test_offload.py (linux-source-6.1), unmodified, against the emulator through
+tests/rigs/selftest_harness.py: every section up to the end of the TC part must pass. On
+the real 6.1 kernel with netdevsim the file passes the generic-XDP section and the 18 TC
+sections (issue #16); the first section after them, XDP prog reporting (XDP_DRV), is not
+emulated yet and is reported by name, not hidden."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+KSRC = Path("/work/ksrc/linux-source-6.1/tools/testing/selftests/bpf")
+ROOT = Path(__file__).resolve().parents[2]
+#: The sections the real kernel passes in this order up to the end of the TC part.
+THROUGH_TC = [
+    "Test destruction of generic XDP...",
+    "Test TC non-offloaded...",
+    "Test TC non-offloaded isn't getting bound...",
+    "Test TC offloads are off by default...",
+    "Test TC offload by default...",
+    "Test TC cBPF bytcode tries offload by default...",
+    "Test TC cBPF unbound bytecode doesn't offload...",
+    "Test non-0 chain offload...",
+    "Test TC replace...",
+    "Test TC replace bad flags...",
+    "Test spurious extack from the driver...",
+    "Test TC offloads failure...",
+    "Test TC offloads work...",
+    "Test TC offload basics...",
+    "Test TC offload is device-bound...",
+    "Test disabling TC offloads is rejected while filters installed...",
+    "Test qdisc removal frees things...",
+    "Test disabling TC offloads is OK without filters...",
+    "Test destroying device gets rid of TC filters...",
+]
+
+
+def _build(tmp: Path) -> None:
+    multiarch = subprocess.run(["gcc", "-print-multiarch"], capture_output=True, text=True,
+                               check=False).stdout.strip() or "x86_64-linux-gnu"
+    for name in ("sample_ret0", "sample_map_ret0"):
+        # the selftests Makefile's CLANG_BPF_BUILD_RULE with BPF_CFLAGS
+        r = subprocess.run(["clang", "-g", "-Werror", "-D__TARGET_ARCH_x86", "-mlittle-endian",
+                            f"-I/usr/include/{multiarch}", "-O2", "-target", "bpf", "-c",
+                            str(KSRC / "progs" / f"{name}.c"), "-mcpu=v3", "-o",
+                            str(tmp / f"{name}.bpf.o")], capture_output=True, text=True,
+                           check=False)
+        assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.skipif(not (KSRC / "test_offload.py").exists(),
+                    reason=f"the 6.1 selftests are not extracted at {KSRC}")
+@pytest.mark.skipif(shutil.which("clang") is None, reason="clang is missing: the selftest's "
+                    "BPF objects cannot be built")
+def test_selftest_passes_through_the_tc_part(tmp_path: Path) -> None:
+    shutil.copy(KSRC / "test_offload.py", tmp_path)
+    _build(tmp_path)
+    p = subprocess.run([sys.executable, "-m", "tests.rigs.selftest_harness", str(tmp_path)],
+                       capture_output=True, text=True, cwd=ROOT, timeout=600, check=False)
+    started = [line for line in p.stdout.splitlines() if line.startswith("Test ")]
+    assert "no extack message" not in p.stdout  # the probe worked: every extack is checked
+    passed = started if p.returncode == 0 else started[:-1]
+    assert passed[:len(THROUGH_TC)] == THROUGH_TC, p.stdout[-3000:] + p.stderr[-3000:]
+    not_yet = started[len(passed):]
+    print("first section not passed yet:", not_yet or "none")
