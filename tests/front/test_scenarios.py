@@ -1,5 +1,6 @@
 """The 35 recorded scenarios (conformance/, real 6.1.192 + netdevsim), line by line,
-normalised as conformance/README.md allows (program ids, the programs folder)."""
+normalised as conformance/README.md allows (program ids, the programs folder, netdevsim's
+random MAC addresses)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def _norm(text: str, progs: str) -> str:
     text = text.replace(progs, "$PROGS")
     text = re.sub(r"\bid \d+", "id N", text)
     text = re.sub(r"\"id\":( ?)\d+", r'"id":\1N', text)
+    text = re.sub(r"\b(?!ff:ff:ff:ff:ff:ff)[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b", "<MAC>", text)
     return re.sub(r"^\d+\n$", "N\n", text)
 
 

@@ -36,6 +36,6 @@ def replay(stem: str) -> list[str]:
 
 
 @needs_progs
-@pytest.mark.parametrize("stem", ["c36", "c37", "c38", "c39"])
+@pytest.mark.parametrize("stem", ["c36", "c37", "c38", "c39", "c40"])
 def test_recorded_script_agrees(stem: str) -> None:
     assert replay(stem) == []
