@@ -57,7 +57,15 @@ def _not_allowed(prog: str) -> Result:
                   "echo > and cat/ls of netdevsim files, ls/rm/mkdir on bpffs)\n")
 
 
-NETNS_OPTIONS = ("-n", "-netns")
+#: Where rigs find the tools by absolute path (tdc's ``/sbin/tc``, ``ip netns exec NS
+#: /usr/sbin/tc``): such a path names the emulated command.
+SYSTEM_DIRS = ("/sbin", "/usr/sbin", "/bin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin")
+
+
+def _tool_name(prog: str) -> str:
+    head, _, base = prog.rpartition("/")
+    system = ("tc", "ip", "ethtool", "bpftool", "echo", "cat", "ls", "rm", "mkdir", "rmdir")
+    return base if head in SYSTEM_DIRS and base in system else prog
 
 
 def _netns_option(prog: str, args: list[str]) -> tuple[str, list[str]] | None:
@@ -195,7 +203,7 @@ class Session:
         return None if cmd is None else self.execute(cmd)
 
     def _dispatch(self, cmd: Command) -> Result:
-        prog, args = cmd.argv[0], list(cmd.argv[1:])
+        prog, args = _tool_name(cmd.argv[0]), list(cmd.argv[1:])
         if prog in ("ip", "tc"):
             routed = self._route_netns(prog, args, cmd)
             if routed is not None:

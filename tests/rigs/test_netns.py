@@ -106,3 +106,14 @@ def test_ip_netns_list_and_names(s):
     assert s.run_text("ip netns").stdout == "b\na\n"
     e = s.run_text("ip netns add a/b")
     assert (e.rc, e.stderr) == (255, 'Invalid netns name "a/b"\n')
+
+
+def test_tools_named_by_their_system_path(s):
+    """tdc runs ``$TC`` = ``/sbin/tc``, and nsPlugin ``ip netns exec tcut /sbin/tc ...``."""
+    assert s.execute_in(["/sbin/ip", "netns", "add", "tcut"]).rc == 0
+    e = s.execute_in(["/sbin/ip", "netns", "exec", "tcut", "/sbin/tc", "qdisc", "add", "dev",
+                      "lo", "ingress"])
+    assert e.rc == 0, e.stderr
+    assert "qdisc ingress ffff: dev lo" in s.execute_in(["/usr/sbin/tc", "qdisc", "show"],
+                                                        netns="tcut").stdout
+    assert s.execute_in(["/opt/tc", "qdisc", "show"]).rc == 127
