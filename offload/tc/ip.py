@@ -394,12 +394,10 @@ def _print_link(p: Printer, dev: Any, ctx: Context) -> None:
     p.any("link_type", kind, f"link/{kind} ")
     p.any("address", dev.mac, f"{dev.mac} ")
     p.any("broadcast", brd, f"brd {brd}")
-    if remote:  # IFLA_LINK_NETNSID: the peer's namespace, by name when it has one
+    if remote:  # IFLA_LINK_NETNSID: an id in JSON, the peer namespace's name in text
         ns_name = ctx.emu.netns_name(peer.net)
-        if ns_name is not None:
-            p.any("link_netns", ns_name, f" link-netns {ns_name}")
-        else:
-            p.any("link_netnsid", 0, " link-netnsid 0")
+        p.json_only("link_netnsid", 0)
+        p.fp(f" link-netns {ns_name}" if ns_name is not None else " link-netnsid 0")
     xdp = _xdp_info(ctx, dev)
     if xdp is not None:  # IFLA_XDP (print_xdp's JSON object; the text form is not modelled)
         p.json_only("xdp", xdp)
