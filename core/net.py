@@ -120,14 +120,14 @@ class ClassifyResult:
 class Net:
     """A network namespace holding the tc state, with one semantics profile."""
 
-    #: ``net->ns.inum`` of the next namespace (the first is init_net's, 4026531840 as on
-    #: a booted system); ``ns_dev`` is nsfs's device number, which bpftool reports.
-    _next_inum = 0xF0000000
+    #: ``ns_dev``: nsfs's device number, which bpftool reports with ``ns_inode``.
     NS_DEV = 4
+    #: init_net's ``net->ns.inum`` on a booted system (4026531840)
+    INIT_INUM = 0xF0000000
 
-    def __init__(self, profile: Profile = V6_1, log: EventLog | None = None) -> None:
-        self.inum = Net._next_inum
-        Net._next_inum += 1
+    def __init__(self, profile: Profile = V6_1, log: EventLog | None = None,
+                 inum: int = INIT_INUM) -> None:
+        self.inum = inum  # ``net->ns.inum``
         self.profile = profile
         self.log = log if log is not None else EventLog()
         self.devices: dict[str, NetDevice] = {}

@@ -187,7 +187,8 @@ class Emulator:
         name is taken."""
         if name in self.namespaces:
             raise FileExistsError(name)
-        net = Net(self.profile, self.log)
+        inum = max(n.inum for n in self.nets()) + 1  # ns_alloc_inum: a fresh number
+        net = Net(self.profile, self.log, inum=inum)
         net.devices["lo"].up = False  # a new namespace's lo starts down
         self.namespaces[name] = net
         return net
