@@ -331,6 +331,8 @@ class Emulator:
             raise LoadError([*prelude, *libbpf_load_failure(prog.name, shown, -err, log)],
                             err=-err)
         drv.translate(prog)
+        for m in getattr(prog, "maps", {}).values():  # libbpf binds the object's maps too
+            m.offload_ifindex = dev.ifindex
         return prog
 
     def _forget(self, prog: Any, next_id: int) -> None:

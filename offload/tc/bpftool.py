@@ -184,6 +184,23 @@ def _show(ctx: Context, args: list[str], p: Printer) -> Result:
     return Result(0, p.getvalue())
 
 
+def _print_dev(p: Printer, ctx: Context, ifindex: int) -> None:
+    """common.c ``print_dev_plain``/``print_dev_json`` for a bound program or map."""
+    dev = _bound_device(ctx, ifindex)
+    net = getattr(dev, "net", None) or ctx.net
+    info = {"ifindex": ifindex, "ns_dev": getattr(net, "NS_DEV", 0),
+            "ns_inode": getattr(net, "inum", 0)}
+    if dev is not None and net is ctx.net:
+        # ifindex_to_name_ns: a name only for a device in bpftool's own namespace
+        info["ifname"] = dev.name
+        text = f"\toffloaded_to {dev.name}"
+    else:
+        text = (f"\toffloaded_to ifindex {ifindex} ns_dev {info['ns_dev']} "
+                f"ns_ino {info['ns_inode']}")
+    p.any("dev", info, text)
+    p.nl()
+
+
 def _bound_device(ctx: Context, ifindex: int) -> Any:
     """The device a program is bound to (``bpf_prog_offload_info_fill``: its ifindex and
     namespace): an offload-capable device with that ifindex, bpftool's namespace first."""
@@ -230,19 +247,7 @@ def _print(p: Printer, prog: Any, ctx: Context) -> None:
     p.nl()
     ifindex = getattr(prog, "offload_ifindex", None)
     if ifindex is not None:
-        dev = _bound_device(ctx, ifindex)
-        net = getattr(dev, "net", None) or ctx.net
-        info = {"ifindex": ifindex, "ns_dev": getattr(net, "NS_DEV", 0),
-                "ns_inode": getattr(net, "inum", 0)}
-        if dev is not None and net is ctx.net:
-            # ifindex_to_name_ns: a name only for a device in bpftool's own namespace
-            info["ifname"] = dev.name
-            text = f"\toffloaded_to {dev.name}"
-        else:
-            text = (f"\toffloaded_to ifindex {ifindex} ns_dev {info['ns_dev']} "
-                    f"ns_ino {info['ns_inode']}")
-        p.any("dev", info, text)
-        p.nl()
+        _print_dev(p, ctx, ifindex)
     btf_id = int(getattr(prog, "btf_id", 0) or 0)
     if btf_id:
         p.any("btf_id", btf_id, f"\tbtf_id {btf_id}")
@@ -336,6 +341,8 @@ def _map(ctx: Context, argv: list[str], p: Printer) -> Result:
         p.any("bytes_memlock", memlock, f"memlock {memlock}B")
         p.json_only("frozen", 1 if getattr(m, "readonly", False) else 0)
         p.nl()
+        if getattr(m, "offload_ifindex", None) is not None:
+            _print_dev(p, ctx, m.offload_ifindex)
         p.close_object()
     if p.json and args:
         from offload.tc import jsonw

@@ -87,3 +87,18 @@ def test_dummy_device_and_class_show_for_tdc(s):
     assert (e.rc, e.stderr) == (2, "Error: Invalid handle.\n")
     assert s.run_text("ip link del dev d0 type dummy").rc == 0
     assert s.run_text("ip link show d0").rc == 1
+
+
+@needs_progs
+def test_device_bound_maps_report_the_programs_device(s):
+    """check_dev_info: every map of a device-bound object has the program's ``dev``."""
+    for line in ('echo "1 1" > /sys/bus/netdevsim/new_device', "ip link set eth0 up",
+                 "ethtool -K eth0 hw-tc-offload on", "tc qdisc add dev eth0 ingress",
+                 f"tc filter add dev eth0 ingress bpf skip_sw da obj {PROGS}/text_maps.o "
+                 "sec .text"):
+        e = s.run_text(line)
+        assert e.rc == 0, (line, e.stderr)
+    prog = json.loads(s.run_text("bpftool -p prog show").stdout)[0]
+    maps = json.loads(s.run_text("bpftool -p map show").stdout)
+    assert len(maps) == 2 and all(m["dev"] == prog["dev"] for m in maps)
+    assert prog["dev"]["ifname"] == "eth0"
