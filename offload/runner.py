@@ -169,6 +169,8 @@ class Session:
             except OSError as exc:
                 return Entry(text, 1, "", f"offload: {cwd}: {exc.strerror}\n")
         try:
+            if netns is None:
+                return self.execute(Command(text, tuple(argv)))
             with self.in_netns(netns):
                 return self.execute(Command(text, tuple(argv)))
         finally:
