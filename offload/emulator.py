@@ -257,6 +257,9 @@ class Emulator:
         return dev.priv
 
     def _on_card_remove(self, drv: SimNicDriver) -> None:
+        for prog in self.table.programs.values():  # bpf_offload_dev_netdev_unregister
+            if prog.offload_ifindex is not None and drv.owns(prog.offload_ifindex):
+                prog.offload_dead = True
         for port in drv.ports:
             self.xdp.pop(port.netdev.name, None)
             self.xdp_generic_progs.pop(port.netdev.name, None)
@@ -389,6 +392,83 @@ class Emulator:
         self.pinned.pop(path, None)
         self.gc()
 
+    XDP_MODES = ("skb", "drv", "hw")
+
+    def xdp_progs(self, dev_name: str) -> dict[str, Any]:
+        """The programs attached to a device by mode (``dev_xdp_prog``)."""
+        dev = self.net.devices.get(dev_name)
+        port = dev.priv if dev is not None and isinstance(dev.priv, SimPort) else None
+        return {"skb": self.xdp_generic_progs.get(dev_name),
+                "drv": port.xdp_drv_prog if port is not None else None,
+                "hw": self.xdp.get(dev_name)}
+
+    @staticmethod
+    def _has_ndo_bpf(dev: NetDevice) -> bool:
+        return isinstance(dev.driver, SimNicDriver)
+
+    def xdp_attach(self, dev_name: str, mode: str | None, prog: Any, force: bool) -> None:
+        """Mirrors ``dev_change_xdp_fd``/``dev_xdp_attach`` for ``ip link set DEV
+        xdp[generic|drv|offload] ...`` (``mode`` skb/drv/hw, None without a mode flag;
+        ``force`` is ip's ``-force``, i.e. no XDP_FLAGS_UPDATE_IF_NOEXIST; ``prog`` None
+        detaches), then ``dev_xdp_install``'s checks and the driver's ndo_bpf."""
+        dev = self.net.dev(dev_name)
+        if prog is not None and (hasattr(prog, "map_type")
+                                 or getattr(prog, "prog_type", None) != BPF_PROG_TYPE_XDP):
+            self.gc()  # dev_xdp_attach_fd: bpf_prog_get_type_dev(fd, BPF_PROG_TYPE_XDP)
+            raise TcError(-errno.EINVAL)
+        progs = self.xdp_progs(dev_name)
+        if mode is None and sum(1 for x in progs.values() if x is not None) > 1:
+            raise TcError(-errno.EINVAL, "More than one program loaded, unset mode is "
+                          "ambiguous")
+        if mode is None:  # dev_xdp_mode: native when the driver has ndo_bpf
+            mode = "drv" if self._has_ndo_bpf(dev) else "skb"
+        cur = progs[mode]
+        if prog is not None and not force and cur is not None:
+            self.gc()
+            raise TcError(-errno.EBUSY, "XDP program already attached")
+        if prog is cur:
+            return
+        if mode != "skb" and not self._has_ndo_bpf(dev):
+            self.gc()
+            raise TcError(-errno.EOPNOTSUPP, "Underlying driver does not support XDP in native "
+                          "mode")
+        if prog is not None and mode != "hw":  # dev_xdp_install
+            if progs["drv" if mode == "skb" else "skb"] is not None:
+                self.gc()
+                raise TcError(-errno.EEXIST, "Native and generic XDP can't be active at the "
+                              "same time")
+            if getattr(prog, "offload_ifindex", None) is not None:
+                self.gc()
+                raise TcError(-errno.EINVAL, "Using device-bound program without HW_MODE flag "
+                              "is not supported")
+        if mode == "hw":
+            self.xdp_offload(dev_name, prog)
+            return
+        if mode == "drv":
+            extack = Extack()
+            ret = dev.driver.xdp_drv(dev, prog, extack)
+            if ret:
+                self.gc()
+                raise TcError(ret, extack.msg)
+            self.gc()
+            return
+        self.xdp_generic(dev_name, prog, force=True)
+
+    def set_mtu(self, dev_name: str, mtu: int) -> None:
+        """``dev_set_mtu``: the driver's ``ndo_change_mtu`` may refuse (netdevsim: EBUSY
+        with a driver XDP program above 4000)."""
+        dev = self.net.dev(dev_name)
+        if mtu < 68 or mtu > (65535 if dev.kind != "loopback" else 1 << 30):
+            raise TcError(-errno.EINVAL, "mtu less than device minimum" if mtu < 68 else
+                          "mtu greater than device maximum")
+        hook = getattr(dev.driver, "ndo_change_mtu", None)
+        if callable(hook):
+            ret = hook(dev, mtu)
+            if ret:
+                raise TcError(ret)
+            return
+        dev.mtu = mtu
+
     def xdp_generic(self, dev_name: str, prog: Any, force: bool = False) -> None:
         """``dev_xdp_attach`` in XDP_FLAGS_SKB_MODE: any device; an attached program is
         only replaced with ``force`` (else EBUSY "XDP program already attached."); ``None``
@@ -398,7 +478,6 @@ class Emulator:
             if dev_name in self.xdp_generic_progs and not force:
                 self.gc()
                 raise TcError(-errno.EBUSY, "XDP program already attached")
-            prog.prog_type = BPF_PROG_TYPE_XDP
             self.xdp_generic_progs[dev_name] = prog
         else:
             self.xdp_generic_progs.pop(dev_name, None)
@@ -453,6 +532,8 @@ class Emulator:
             return
         pending = {id(p): p for p in self.table.programs.values()}
         held = [*self.pinned.values(), *self.xdp.values(), *self.xdp_generic_progs.values()]
+        held += [p.xdp_drv_prog for drv in self.nsim.devices.values() for p in drv.ports
+                 if p.xdp_drv_prog is not None]
         held += [s.prog for drv in self.nsim.devices.values() for p in drv.ports
                  for s in p.hw.slots]
         for p in held:

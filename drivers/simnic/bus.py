@@ -50,8 +50,8 @@ class NetdevsimBus:
                    profile: str | NicProfile | None = None,
                    faults: FaultPlan | None = None) -> SimNicDriver:
         """``nsim_bus_dev_new()`` + ``nsim_drv_probe()``: a card with its ports."""
-        if dev_id in self.devices:
-            raise OSError(errno.EEXIST, "File exists")
+        if dev_id in self.devices:  # ida_alloc_range(id, id) of a taken id: -ENOSPC
+            raise OSError(errno.ENOSPC, "No space left on device")
         if port_count > 64:
             raise OSError(errno.ENOSPC, "No space left on device")
         drv = make_driver(profile or self.profile, dev_id, self.log,

@@ -51,6 +51,9 @@ class BpfProgram:
     loaded_at: int = 0
     created_by_uid: int = 0
     btf_id: int = 0
+    #: ``prog->aux->offload == NULL`` after its device went (``__bpf_prog_offload_destroy``):
+    #: still device-bound, but bound to nothing
+    offload_dead: bool = False
     is_classic: bool = False
     env: RunEnv | None = attrs.field(default=None, repr=False)
     source: str = attrs.field(default="", repr=False)

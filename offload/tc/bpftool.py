@@ -119,13 +119,15 @@ def _load(ctx: Context, args: list[str]) -> Result:
                       "Error: expected pin path\n")
     obj, path, rest = args[0], args[1], args[2:]
     dev = None
+    ptype = "classifier"
     i = 0
     while i < len(rest):
         w = rest[i]
         if w == "type" and i + 1 < len(rest):
-            if rest[i + 1] not in ("classifier", "tc", "sched_cls"):
+            if rest[i + 1] not in ("classifier", "tc", "sched_cls", "xdp"):
                 return Result(255, "", f"Error: offload: program type '{rest[i + 1]}' is not "
-                              "emulated (classifier)\n")
+                              "emulated (classifier, xdp)\n")
+            ptype = rest[i + 1]
             i += 2
         elif w == "dev" and i + 1 < len(rest):
             dev = rest[i + 1]
@@ -135,14 +137,25 @@ def _load(ctx: Context, args: list[str]) -> Result:
         else:
             return Result(255, "", f"Error: expected no more arguments, 'type', 'map' or "
                           f"'dev', got: '{w}'?\n")
+    section = None
+    if ptype == "xdp":  # libbpf loads the object's first program; the type is forced
+        from hwsim.bpf.elf import read_object
+
+        try:
+            first = read_object(obj).programs
+            section = first[0].section if first else None
+        except Exception:
+            section = None
     try:
-        prog = ctx.emu.load_obj(obj, None, dev, False)
+        prog = ctx.emu.load_obj(obj, section, dev, False)
     except Exception as exc:
         if not hasattr(exc, "stderr_lines"):
             raise
         text = load_error_lines(exc, "Error: failed to load object file")
         text = text.replace("Unable to load program\n", "")
         return Result(255, "", text)
+    if ptype == "xdp":
+        prog.prog_type = 6  # BPF_PROG_TYPE_XDP
     # the kernel resolves the path before pinning: /sys/fs/bpf/../x is /sys/x, not on bpffs
     norm = posixpath.normpath(path) if path.startswith("/") else path
     try:

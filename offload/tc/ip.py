@@ -185,6 +185,7 @@ def _set(ctx: Context, args: list[str]) -> Result:
     name = None
     state: bool | None = None
     target: Any = None
+    mtu: int | None = None
     i = 0
     while i < len(args):
         w = args[i]
@@ -206,6 +207,18 @@ def _set(ctx: Context, args: list[str]) -> Result:
                               '"netns" value\n\n')
             i += 2
             continue
+        if w == "mtu":
+            if i + 1 >= len(args):
+                return Result(255, "", 'Command line is not complete. Try option "help"\n')
+            if mtu is not None:
+                return Result(255, "", f'Error: either "mtu" is duplicate, or "{args[i + 1]}" '
+                              "is a garbage.\n")
+            if not args[i + 1].isdigit():
+                return Result(255, "", f'Error: argument "{args[i + 1]}" is wrong: Invalid '
+                              '"mtu" value\n\n')
+            mtu = int(args[i + 1])
+            i += 2
+            continue
         if w == "up":
             state = True
         elif w == "down":
@@ -220,6 +233,14 @@ def _set(ctx: Context, args: list[str]) -> Result:
         return Result(255, "", 'Not enough information: "dev" argument is required.\n')
     if name not in ctx.net.devices:
         return Result(1, "", nodev(name))
+    if mtu is not None:  # do_setlink: the MTU before the namespace and the flags
+        from core.errors import TcError
+        from offload.tc.netlink import rtnl_error
+
+        try:
+            ctx.emu.set_mtu(name, mtu)
+        except TcError as err:
+            return Result(2, "", rtnl_error(err))
     if target is not None:  # do_setlink: the namespace change comes before the flags
         from core.errors import TcError
         from offload.tc.netlink import rtnl_error
@@ -258,41 +279,51 @@ def _netns_target(ctx: Context, word: str) -> Any:
     return None
 
 
+XDP_MODES = {"xdp": None, "xdpgeneric": "skb", "xdpdrv": "drv", "xdpoffload": "hw"}
+
+
 def _xdp(ctx: Context, name: str, mode: str, rest: list[str], force: bool = False) -> Result:
-    """ip/iplink_xdp.c ``xdp_parse`` for ``xdpoffload|xdpgeneric {obj FILE [sec NAME] |
-    off}``: for offload the program is loaded bound to the device, then attached
-    (netdevsim's shared slot); generic XDP (``do_xdp_generic``) needs no driver support.
-    Without ``-force`` an attached program is not replaced (XDP_FLAGS_UPDATE_IF_NOEXIST)."""
+    """ip/iplink_xdp.c ``xdp_parse`` for ``xdp|xdpgeneric|xdpdrv|xdpoffload {obj FILE [sec
+    NAME] [verbose] | pinned PATH | off}``: an offload program is loaded bound to the device;
+    the kernel side is the emulator's ``dev_xdp_attach`` (without ``-force`` an attached
+    program is not replaced: XDP_FLAGS_UPDATE_IF_NOEXIST)."""
     from core.errors import TcError
     from offload.tc.loading import load_error_lines
     from offload.tc.netlink import rtnl_error
 
     if name not in ctx.net.devices:
         return Result(1, "", nodev(name))
-    if mode not in ("xdpoffload", "xdpgeneric"):
-        return Result(2, "", f'offload: "{mode}" is not emulated (xdpoffload and xdpgeneric '
-                      "are)\n")
     if not rest:
         return Result(255, "", 'Command line is not complete. Try option "help"\n')
     prog = None
-    if rest[0] != "off":
-        if rest[0] not in ("obj", "object") or len(rest) < 2:
+    if rest[0] in ("pinned", "object-pinned") and len(rest) > 1:
+        prog = getattr(ctx.emu, "pinned", {}).get(rest[1])
+        if prog is None or hasattr(prog, "map_type"):
+            return Result(255, "", f"Couldn't retrieve pinned program '{rest[1]}': No such "
+                          "file or directory\n")
+    elif rest[0] != "off":
+        if rest[0] not in ("obj", "object", "object-file") or len(rest) < 2:
             return Result(255, "", f'Error: either "dev" is duplicate, or "{rest[0]}" is a '
                           "garbage.\n")
         section = rest[3] if len(rest) > 3 and rest[2] in ("sec", "section") else "prog"
+        verbose = "verbose" in rest[2:]
         try:
             prog = ctx.emu.load_obj(rest[1], section,
-                                    name if mode == "xdpoffload" else None, False)
+                                    name if mode == "xdpoffload" else None, verbose)
         except Exception as exc:
             if not hasattr(exc, "stderr_lines"):
                 raise
             return Result(255, "", load_error_lines(exc, "Unable to load program")
                           .replace("Unable to load program\n", ""))
+        prog.prog_type = 6  # iproute2 loads it as BPF_PROG_TYPE_XDP
     try:
-        if mode == "xdpgeneric":
-            ctx.emu.xdp_generic(name, prog, force=force)
-        else:
+        attach = getattr(ctx.emu, "xdp_attach", None)
+        if attach is not None:
+            attach(name, XDP_MODES[mode], prog, force)
+        elif mode == "xdpoffload":
             ctx.emu.xdp_offload(name, prog)
+        else:
+            return Result(2, "", f'offload: "{mode}" is not emulated (xdpoffload is)\n')
     except TcError as err:
         return Result(2, "", rtnl_error(err))
     return Result(0)
@@ -302,15 +333,22 @@ def _xdp_info(ctx: Context, dev: Any) -> dict[str, Any] | None:
     """``xdp_dump``'s JSON: mode (XDP_ATTACHED_SKB 2, HW 3) and the program."""
     from offload.tc.tc_render import prog_is_jited, prog_tag_hex
 
-    generic = getattr(ctx.emu, "xdp_generic_progs", {}).get(dev.name)
-    hw = getattr(ctx.emu, "xdp", {}).get(dev.name)
-    attached = [(2, generic), (3, hw)]
-    attached = [(m, x) for m, x in attached if x is not None]
+    get = getattr(ctx.emu, "xdp_progs", None)
+    progs = get(dev.name) if callable(get) else {"hw": getattr(ctx.emu, "xdp", {}).get(dev.name)}
+    # IFLA_XDP_SKB_PROG_ID, _DRV_, _HW_ in xdp_dump_json's order; XDP_ATTACHED_* numbers
+    attached = [(m, progs.get(k)) for m, k in ((2, "skb"), (1, "drv"), (3, "hw"))
+                if progs.get(k) is not None]
     if not attached:
         return None
-    mode, prog = attached[0] if len(attached) == 1 else (4, attached[0][1])
-    info = {"id": prog.id, "tag": prog_tag_hex(prog), "jited": 1 if prog_is_jited(prog) else 0}
-    return {"mode": mode, "prog": info}
+
+    def info(prog: Any) -> dict[str, Any]:
+        return {"id": prog.id, "tag": prog_tag_hex(prog),
+                "jited": 1 if prog_is_jited(prog) else 0}
+
+    each = [{"mode": m, "prog": info(x)} for m, x in attached]
+    if len(attached) == 1:  # IFLA_XDP_PROG_ID only outside XDP_ATTACHED_MULTI
+        return {"mode": attached[0][0], "prog": info(attached[0][1]), "attached": each}
+    return {"mode": 4, "attached": each}
 
 
 def _flags(dev: Any) -> list[str]:

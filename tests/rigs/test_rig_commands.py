@@ -102,3 +102,37 @@ def test_device_bound_maps_report_the_programs_device(s):
     maps = json.loads(s.run_text("bpftool -p map show").stdout)
     assert len(maps) == 2 and all(m["dev"] == prog["dev"] for m in maps)
     assert prog["dev"]["ifname"] == "eth0"
+
+
+@needs_progs
+def test_xdp_modes_as_dev_xdp_attach_checks_them(s):
+    """net/core/dev.c dev_xdp_attach/dev_xdp_install and netdevsim's nsim_bpf, as
+    test_offload.py's XDP sections exercise them."""
+    obj = f"obj {PROGS}/text_ret0.o sec .text"
+    s.run_text('echo "1 1" > /sys/bus/netdevsim/new_device')
+    assert s.run_text(f"ip -j link set dev eth0 xdpdrv {obj}").rc == 0
+    link = json.loads(s.run_text("ip -j link show dev eth0").stdout)[0]
+    assert link["xdp"]["mode"] == 1 and len(link["xdp"]["attached"]) == 1
+    e = s.run_text(f"ip link set dev eth0 xdpdrv {obj}")
+    assert (e.rc, e.stderr) == (2, "Error: XDP program already attached.\n")
+    assert s.run_text(f"ip -force link set dev eth0 xdpdrv {obj}").rc == 0
+    e = s.run_text(f"ip -force link set dev eth0 xdpgeneric {obj}")
+    assert (e.rc, e.stderr) == (2, "Error: Native and generic XDP can't be active at the "
+                                "same time.\n")
+    e = s.run_text("ip link set dev eth0 mtu 9000")
+    assert (e.rc, e.stderr) == (2, "RTNETLINK answers: Device or resource busy\n")
+    assert s.run_text(f"ip link set dev eth0 xdpoffload {obj}").rc == 0
+    two = json.loads(s.run_text("ip -j link show dev eth0").stdout)[0]["xdp"]
+    assert two["mode"] == 4 and "prog" not in two and len(two["attached"]) == 2
+    e = s.run_text("ip -force link set dev eth0 xdp off")
+    assert (e.rc, e.stderr) == (2, "Error: More than one program loaded, unset mode is "
+                                "ambiguous.\n")
+    assert s.run_text("ip link set dev eth0 xdpoffload off").rc == 0
+    assert s.run_text("ip link set dev eth0 xdpdrv off").rc == 0
+    assert s.run_text("ip link set dev eth0 mtu 9000").rc == 0
+    e = s.run_text(f"ip link set dev eth0 xdpdrv {obj}")
+    assert (e.rc, e.stderr) == (2, "Error: netdevsim: MTU too large w/ XDP enabled.\n")
+    assert json.loads(s.run_text("bpftool -j prog").stdout) == []
+    e = s.run_text(f"ip link set dev lo xdpdrv {obj}")
+    assert (e.rc, e.stderr) == (2, "Error: Underlying driver does not support XDP in native "
+                                "mode.\n")
