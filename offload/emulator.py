@@ -222,8 +222,8 @@ class Emulator:
         """``ip link add NAME type veth peer name PEER``: two devices without ndo_setup_tc."""
         if name in self.net.devices or peer in self.net.devices or name == peer:
             raise TcError(-errno.EEXIST)
+        b = self.net.add_device(peer, kind="veth")  # veth_newlink registers the peer first
         a = self.net.add_device(name, kind="veth")
-        b = self.net.add_device(peer, kind="veth")
         a.peer, b.peer = b, a
 
     def add_dummy(self, name: str) -> None:
@@ -368,11 +368,21 @@ class Emulator:
         if path in self.pinned or path in self.bpffs_dirs:
             raise LoadError([f"Error: can't pin the object ({path}): File exists"],
                             err=errno.EEXIST)
-        parent = posixpath.dirname(path)
-        if parent != BPFFS and parent not in self.bpffs_dirs:
-            raise LoadError([f"Error: can't pin the object ({path}): No such file or "
-                             "directory"], err=errno.ENOENT)
+        if not self.bpffs_parent_exists(path):
+            raise LoadError([self.bpffs_mount_error(path)], rc=255, err=errno.ENOENT)
         self.pinned[path] = prog
+
+    def bpffs_parent_exists(self, path: str) -> bool:
+        parent = posixpath.dirname(posixpath.normpath(path))
+        return parent == BPFFS or parent in self.bpffs_dirs
+
+    @staticmethod
+    def bpffs_mount_error(path: str) -> str:
+        """bpftool's ``mount_bpffs_for_pin`` when the pin's folder does not exist: it is
+        not bpffs, so bpftool tries to mount one there (recorded: conformance c41)."""
+        parent = posixpath.dirname(posixpath.normpath(path))
+        return (f"Error: can't mount BPF file system to pin the object ({path}): mount "
+                f"--make-private {parent} failed: No such file or directory")
 
     def bpffs_mkdir(self, path: str) -> None:
         """``bpf_mkdir``: the caller (:meth:`offload.vfs.Vfs.mkdir`) checked the parent."""

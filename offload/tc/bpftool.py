@@ -109,7 +109,8 @@ def _pin(ctx: Context, args: list[str]) -> Result:
     except Exception as exc:
         if not hasattr(exc, "stderr_lines"):
             raise
-        return Result(_rc(exc.errno), "", "".join(f"{x}\n" for x in exc.stderr_lines))
+        rc = exc.rc if getattr(exc, "rc", 1) != 1 else _rc(exc.errno)
+        return Result(rc, "", "".join(f"{x}\n" for x in exc.stderr_lines))
     return Result(0)
 
 
@@ -137,6 +138,10 @@ def _load(ctx: Context, args: list[str]) -> Result:
         else:
             return Result(255, "", f"Error: expected no more arguments, 'type', 'map' or "
                           f"'dev', got: '{w}'?\n")
+    parent_ok = getattr(ctx.emu, "bpffs_parent_exists", None)
+    if parent_ok is not None and path.startswith("/sys/fs/bpf/") and not parent_ok(path):
+        # mount_bpffs_for_pin runs before the object is loaded
+        return Result(255, "", f"{ctx.emu.bpffs_mount_error(path)}\n{STRICT_WARNING}")
     section = None
     if ptype == "xdp":  # libbpf loads the object's first program; the type is forced
         from hwsim.bpf.elf import read_object

@@ -352,6 +352,8 @@ def _xdp_info(ctx: Context, dev: Any) -> dict[str, Any] | None:
 
 
 def _flags(dev: Any) -> list[str]:
+    """``print_link_flags``; M-DOWN is the peer's state, looked up only for a peer in the
+    same namespace (``ll_index_to_flags`` of IFLA_LINK without IFLA_LINK_NETNSID)."""
     if dev.kind == "loopback":
         flags = ["LOOPBACK"]
     elif dev.kind == "veth":
@@ -366,7 +368,8 @@ def _flags(dev: Any) -> list[str]:
         flags.append("UP")
         if carrier:
             flags.append("LOWER_UP")
-    elif dev.kind == "veth":
+    elif dev.kind == "veth" and not (peer is not None and peer.net is not None
+                                     and peer.net is not dev.net):
         flags.append("M-DOWN")
     return flags
 
