@@ -17,7 +17,8 @@ def test_ip_link_add_show_del() -> None:
                     "ip link show vethA", "ip -j link show vethB", "ip link del vethA",
                     "ip link show vethB", "ip link set vethA up", "ip link add lo type veth "
                     "peer name x")
-    assert out[2].stdout.startswith("2: vethA@vethB: <NO-CARRIER,BROADCAST,MULTICAST,UP> "
+    # veth_newlink registers the peer first: vethB is 2, vethA 3 (recorded: c41)
+    assert out[2].stdout.startswith("3: vethA@vethB: <NO-CARRIER,BROADCAST,MULTICAST,UP> "
                                     "mtu 1500 qdisc noqueue state LOWERLAYERDOWN")
     info = json.loads(out[3].stdout)[0]
     assert info["ifname"] == "vethB" and info["link"] == "vethA" and info["qdisc"] == "noop"
