@@ -1,6 +1,6 @@
 """The 35 recorded scenarios (conformance/, real 6.1.192 + netdevsim), line by line,
 normalised as conformance/README.md allows (program ids, the programs folder, netdevsim's
-random MAC addresses)."""
+random MAC addresses, bpftool's load time)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ def _norm(text: str, progs: str) -> str:
     text = re.sub(r"\bid \d+", "id N", text)
     text = re.sub(r"\"id\":( ?)\d+", r'"id":\1N', text)
     text = re.sub(r"\b(?!ff:ff:ff:ff:ff:ff)[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b", "<MAC>", text)
+    text = re.sub(r"(loaded_at )\S+", r"\1<T>", text)  # bpftool's wall-clock load time
+    text = re.sub(r"^\d+(?=: \w+\s+(?:name|tag))", "N", text, flags=re.M)  # bpftool's id
+    text = re.sub(r"(btf_id )\d+", r"\1N", text)
     return re.sub(r"^\d+\n$", "N\n", text)
 
 

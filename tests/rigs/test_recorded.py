@@ -1,6 +1,6 @@
 """What test_offload.py and tdc need of the emulator, against the real kernel's recordings.
 
-conformance/scripts/c36..c40 were recorded on Linux 6.1 with netdevsim in the VM
+conformance/scripts/c36..c41 were recorded on Linux 6.1 with netdevsim in the VM
 (``python -m offload.backends.record c36 ...``); each is replayed on a fresh emulator and
 must agree command by command once program ids and the programs folder are normalised.
 """
@@ -36,6 +36,6 @@ def replay(stem: str) -> list[str]:
 
 
 @needs_progs
-@pytest.mark.parametrize("stem", ["c36", "c37", "c38", "c39", "c40"])
+@pytest.mark.parametrize("stem", ["c36", "c37", "c38", "c39", "c40", "c41"])
 def test_recorded_script_agrees(stem: str) -> None:
     assert replay(stem) == []
