@@ -330,7 +330,7 @@ class KernelBackend:
             self._settle()
         out, err, rc = [], [], 0
         for arg in cmd.argv[1:]:
-            path = _fs_path(arg)
+            path = _allowed_path(arg)
             if path is None:
                 err.append(f"offload: {arg}: reading is only allowed under "
                            f"{' and '.join(ALLOWED_PREFIXES)}\n")
