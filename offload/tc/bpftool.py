@@ -139,7 +139,8 @@ def _load(ctx: Context, args: list[str]) -> Result:
             return Result(255, "", f"Error: expected no more arguments, 'type', 'map' or "
                           f"'dev', got: '{w}'?\n")
     parent_ok = getattr(ctx.emu, "bpffs_parent_exists", None)
-    if parent_ok is not None and path.startswith("/sys/fs/bpf/") and not parent_ok(path):
+    inside = path.startswith("/") and posixpath.normpath(path).startswith("/sys/fs/bpf/")
+    if parent_ok is not None and inside and not parent_ok(path):
         # mount_bpffs_for_pin runs before the object is loaded
         return Result(255, "", f"{ctx.emu.bpffs_mount_error(path)}\n{STRICT_WARNING}")
     section = None

@@ -1,8 +1,11 @@
 """What test_offload.py and tdc need of the emulator, against the real kernel's recordings.
 
-conformance/scripts/c36..c41 were recorded on Linux 6.1 with netdevsim in the VM
-(``python -m offload.backends.record c36 ...``); each is replayed on a fresh emulator and
-must agree command by command once program ids and the programs folder are normalised.
+conformance/rig-needs/scripts/c36..c41 were recorded on Linux 6.1 with netdevsim in the VM
+(``python -m offload.backends.record``, with a kernel backend that also ran ``ip netns``,
+``ip/tc -n`` and ls/rm/mkdir/rmdir/cat on bpffs; docs/vm.md); each is replayed on a fresh
+emulator and must agree command by command once program ids, load times, MACs and the
+programs folder are normalised. They live apart from conformance/scripts because the
+kernel backend's allowlist now refuses their namespace lines.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from offload.script import parse_script
 from offload.transcript import Entry
 from tests.progs import conformance_progs
 
-ROOT = Path(__file__).resolve().parents[2] / "conformance"
+ROOT = Path(__file__).resolve().parents[2] / "conformance" / "rig-needs"
 PROGS = conformance_progs()
 needs_progs = pytest.mark.skipif(PROGS is None, reason="clang is missing: the BPF test "
                                  "programs cannot be built")
