@@ -224,7 +224,7 @@ class Emulation:
     def _netns_exec(self, name: str, argv: list[str]) -> Reply:
         """``ip netns exec NAME CMD...``: CMD runs for real, its tools speaking for NAME."""
         if not argv:
-            return Reply(rc=255, err="No command specified\n")
+            return Reply(rc=1, err="No command specified\n")
         if not self.has_netns(name):
             return Reply(rc=255, err=f'Cannot open network namespace "{name}": '
                          'No such file or directory\n')

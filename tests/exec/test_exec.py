@@ -242,6 +242,11 @@ def test_ip_netns_exec_of_a_missing_namespace_is_iproute2s(tmpdir_short) -> None
     assert r.returncode == 0
     assert r.stdout == "rc=255\n"
     assert r.stderr.startswith(real.stderr)
+    real = subprocess.run(["ip", "netns", "exec", name], capture_output=True, text=True)
+    r = offload("exec", "--", "bash", "-c", f"ip netns exec {name}; echo rc=$?",
+                tmp=tmpdir_short)
+    assert r.stdout == f"rc={real.returncode}\n"
+    assert r.stderr.startswith(real.stderr)
 
 
 def test_exit_status_is_cmds(tmpdir_short) -> None:
