@@ -3,7 +3,7 @@
 # tools and files. It runs unchanged as root on a kernel with netdevsim and on the emulator:
 #
 #   PROGS=DIR offload exec -- bash examples/rigs/offload_smoke.sh     # the emulator
-#   offload vm run -- env PROGS=DIR bash examples/rigs/offload_smoke.sh   # Linux 6.1, netdevsim
+#   offload vm run -- env PROGS=DIR bash $PWD/examples/rigs/offload_smoke.sh  # Linux 6.1
 #
 # DIR holds tc_pass.o (conformance/progs/tc_pass.c, clang -O2 -g -target bpf).
 set -e

@@ -177,11 +177,19 @@ PY_CLIENT = '''\
 #!{python} -SE
 # offload exec: the Python client (no C compiler was found); same wire format as client.c
 import os, socket, struct, sys
-def main():
-    path = os.environ.get("OFFLOAD_EXEC_SOCK") or os.path.join(
-        os.path.dirname(os.path.abspath(sys.argv[0])), ".offload-exec.sock")
-    fields = [os.getcwd().encode(), os.environ.get("OFFLOAD_NETNS", "").encode()]
-    fields += [os.fsencode(a) for a in sys.argv]
+def mntns():
+    try:
+        return os.readlink("/proc/self/ns/mnt")
+    except OSError:
+        return ""
+def unshare_ns():
+    import ctypes
+    try:
+        return ctypes.CDLL(None, use_errno=True).unshare(0x00020000) == 0
+    except OSError:
+        return False
+def call(path, fields):
+    fields = [f if isinstance(f, bytes) else os.fsencode(f) for f in fields]
     req = struct.pack("<I", len(fields)) + b"".join(struct.pack("<I", len(f)) + f for f in fields)
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
@@ -196,15 +204,27 @@ def main():
     except OSError as exc:
         sys.stderr.write("offload exec: cannot reach the emulator at %s: %s\\n"
                          % (path, exc.strerror))
-        return 127
+        sys.exit(127)
     kind, rc, no, ne = struct.unpack("<IiII", buf[:16])
-    out, err = buf[16:16 + no], buf[16 + no:16 + no + ne]
+    return kind, rc, buf[16:16 + no], buf[16 + no:16 + no + ne]
+def main():
+    path = os.environ.get("OFFLOAD_EXEC_SOCK") or os.path.join(
+        os.path.dirname(os.path.abspath(sys.argv[0])), ".offload-exec.sock")
+    try:
+        cwd = os.getcwd()
+    except OSError:
+        cwd = ""
+    kind, rc, out, err = call(path, [cwd, os.environ.get("OFFLOAD_NETNS", ""), mntns(),
+                                     *sys.argv])
     if kind == 1:
         argv = [os.fsdecode(a) for a in out.split(b"\\0")[:-1]]
         env = dict(os.environ)
         for kv in err.split(b"\\0")[:-1]:
             k, _, v = os.fsdecode(kv).partition("=")
             env[k] = v
+        if env.get("OFFLOAD_NETNS") and unshare_ns():
+            call(path, [cwd, env["OFFLOAD_NETNS"], mntns(), "\\x01register",
+                        env["OFFLOAD_NETNS"]])
         try:
             os.execvpe(argv[0], argv, env)
         except OSError as exc:

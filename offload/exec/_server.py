@@ -46,6 +46,8 @@ KIND_RESULT, KIND_EXEC = 0, 1
 _U32 = struct.Struct("<I")
 _HEAD = struct.Struct("<IiII")
 FS_LOCK_TIMEOUT = 20.0
+#: argv[0] of a client's registration of its mount namespace for a network namespace
+REGISTER = "\x01register"
 
 
 @attrs.frozen
@@ -96,6 +98,7 @@ class Emulation:
         self.snapshots: list[Any] = []
         self.real = dict(real or {})  # tool name -> the real binary (for stubs that pass on)
         self.mounts_hidden: list[str] = []  # mount points `mount` does not show
+        self.netns_of_mntns: dict[str, str] = {}  # set by the clients of `ip netns exec`
         self._open: set[tuple[str, str]] = set()
 
     # -- steps -------------------------------------------------------------------------------
@@ -204,10 +207,19 @@ class Emulation:
             self.lock.release()
 
     # -- requests ------------------------------------------------------------------------------
-    def handle(self, cwd: str, netns: str, argv: list[str]) -> Reply:
-        """The answer to one client's request."""
+    def handle(self, cwd: str, netns: str, argv: list[str], mntns: str = "") -> Reply:
+        """The answer to one client's request. The network namespace it speaks for is the
+        one its mount namespace was registered for by ``ip netns exec`` (what survives an
+        emptied environment), else ``$OFFLOAD_NETNS``, else the initial one."""
         if not argv:
             return Reply(rc=127, err="offload exec: empty request\n")
+        if argv[0] == REGISTER:
+            if len(argv) == 2 and mntns:
+                with self.lock:
+                    self.netns_of_mntns[mntns] = argv[1]
+            return Reply()
+        with self.lock:
+            netns = self.netns_of_mntns.get(mntns, netns)
         prog = os.path.basename(argv[0])
         if prog == "ip":
             target = _stubs.netns_exec_target(argv[1:])
@@ -224,7 +236,7 @@ class Emulation:
     def _netns_exec(self, name: str, argv: list[str]) -> Reply:
         """``ip netns exec NAME CMD...``: CMD runs for real, its tools speaking for NAME."""
         if not argv:
-            return Reply(rc=255, err="No command specified\n")
+            return Reply(rc=1, err="No command specified\n")
         if not self.has_netns(name):
             return Reply(rc=255, err=f'Cannot open network namespace "{name}": '
                          'No such file or directory\n')
@@ -259,10 +271,10 @@ def _recv_exact(conn: socket.socket, n: int) -> bytes:
     return bytes(buf)
 
 
-def read_request(conn: socket.socket) -> tuple[str, str, list[str]]:
-    """``(cwd, netns, argv)`` from the wire format of client.c."""
+def read_request(conn: socket.socket) -> tuple[str, str, str, list[str]]:
+    """``(cwd, netns, mntns, argv)`` from the wire format of client.c."""
     (count,) = _U32.unpack(_recv_exact(conn, 4))
-    if count < 3 or count > 8192:
+    if count < 4 or count > 8192:
         raise ValueError(f"bad request ({count} fields)")
     fields = []
     for _ in range(count):
@@ -270,7 +282,7 @@ def read_request(conn: socket.socket) -> tuple[str, str, list[str]]:
         if n > 1 << 20:
             raise ValueError("field too long")
         fields.append(os.fsdecode(_recv_exact(conn, n)))
-    return fields[0], fields[1], fields[2:]
+    return fields[0], fields[1], fields[2], fields[3:]
 
 
 class SocketServer:
@@ -303,11 +315,11 @@ class SocketServer:
         with conn:
             try:
                 conn.settimeout(30)
-                cwd, netns, argv = read_request(conn)
+                cwd, netns, mntns, argv = read_request(conn)
             except (OSError, ValueError, ConnectionError):
                 return
             try:
-                reply = self.emulation.handle(cwd, netns, argv)
+                reply = self.emulation.handle(cwd, netns, argv, mntns)
             except Exception as exc:  # never leave a client hanging
                 reply = Reply(rc=70, err=f"offload: internal error: {type(exc).__name__}: "
                               f"{exc}\n")

@@ -21,6 +21,12 @@ from offload.tc.result import Result
 from offload.tc.tc_render import prog_is_jited, prog_tag_hex
 from offload.tc.util import matches
 
+STRICT_WARNING = (
+    "Warning: bpftool is now running in libbpf strict mode and has more stringent "
+    "requirements about BPF programs.\n"
+    "If it used to work for this object file but now doesn't, see --legacy option for more "
+    "details.\n\n"
+)
 PROG_TYPES = {3: "sched_cls", 4: "sched_act", 6: "xdp", 1: "socket_filter"}
 LOAD_TYPES = {"classifier": None, "action": None, "xdp": None, "tc": None}
 
@@ -35,15 +41,19 @@ def bpftool_main(argv: list[str], ctx: Context) -> Result:
             json = pretty = True
         else:
             words.append(w)
+    if words and matches(words[0], "map"):
+        return _map(ctx, words[1:], Printer(json=json, pretty=pretty))
     if len(words) < 1 or not matches(words[0], "prog"):
         obj = words[0] if words else ""
         return Result(255, "", f"Error: offload: 'bpftool {obj}' is not emulated "
-                      "(prog load, prog show)\n")
+                      "(prog load|show|pin, map show|pin)\n")
     cmd, args = (words[1], words[2:]) if len(words) > 1 else ("show", [])
     if matches(cmd, "show") or matches(cmd, "list"):
         res = _show(ctx, args, Printer(json=json, pretty=pretty))
     elif matches(cmd, "load"):
         res = _load(ctx, args)
+    elif matches(cmd, "pin"):
+        res = _pin(ctx, args)
     else:
         res = Result(255, "", f"Error: unknown or unsupported command '{cmd}'\n")
     return _json_error(res, pretty) if json else res
@@ -57,6 +67,63 @@ def _json_error(res: Result, pretty: bool) -> Result:
     from offload.tc import jsonw
 
     return Result(res.rc, jsonw.dumps({"error": lines[0][len("Error: "):]}, pretty), "")
+
+
+def _rc(err: int) -> int:
+    """bpftool's exit status for a ``return -errno``: the low byte."""
+    return (-err) & 0xFF
+
+
+def _prog_spec(ctx: Context, args: list[str]) -> tuple[Any, list[str]] | Result:
+    """prog.c ``prog_parse_fds`` for one program: ``id N``, ``tag TAG``, ``name NAME``
+    or ``pinned PATH`` (each keyword matched by prefix); the words after it."""
+    if len(args) < 2:
+        return Result(255, "", f"Error: expected 'id', 'tag', 'name' or 'pinned', got: "
+                      f"'{args[0] if args else ''}'?\n")
+    kw, value, rest = args[0], args[1], args[2:]
+    progs = _programs(ctx)
+    if matches(kw, "id"):
+        found = [x for x in progs if str(x.id) == value]
+        if not found:
+            return Result(255, "", f"Error: get by id ({value}): No such file or directory\n")
+        return found[0], rest
+    if matches(kw, "tag"):
+        found = [x for x in progs if prog_tag_hex(x) == value.lower()]
+        if not found:
+            return Result(255, "", f"Error: no programs with tag {value}\n")
+        return found[0], rest
+    if matches(kw, "name"):
+        found = [x for x in progs if x.name == value]
+        if not found:
+            return Result(255, "", f"Error: no programs with name {value}\n")
+        return found[0], rest
+    if matches(kw, "pinned"):
+        prog = getattr(ctx.emu, "pinned", {}).get(posixpath.normpath(value))
+        if prog is None:
+            return Result(255, "", f"Error: bpf obj get ({value}): No such file or directory\n")
+        if hasattr(prog, "map_type"):
+            return Result(255, "", "Error: incorrect object type: map\n")
+        return prog, rest
+    return Result(255, "", f"Error: expected 'id', 'tag', 'name' or 'pinned', got: '{kw}'?\n")
+
+
+def _pin(ctx: Context, args: list[str]) -> Result:
+    """common.c ``do_pin_any``/``do_pin_fd``: ``prog pin PROG FILE``."""
+    if len(args) < 3:
+        return Result(_rc(errno.EINVAL), "", f"Error: 'pin' needs at least 3 arguments, "
+                      f"{len(args)} found\n")
+    spec = _prog_spec(ctx, args)
+    if isinstance(spec, Result):
+        return spec
+    prog, rest = spec
+    try:
+        ctx.emu.pin(rest[0], prog)
+    except Exception as exc:
+        if not hasattr(exc, "stderr_lines"):
+            raise
+        rc = exc.rc if getattr(exc, "rc", 1) != 1 else _rc(exc.errno)
+        return Result(rc, "", "".join(f"{x}\n" for x in exc.stderr_lines))
+    return Result(0)
 
 
 def _load(ctx: Context, args: list[str]) -> Result:
@@ -88,6 +155,11 @@ def _load(ctx: Context, args: list[str]) -> Result:
     if not os.path.exists(obj):  # bpf_object__open_file() fails before anything is loaded
         return Result(255, "", f"libbpf: elf: failed to open {obj}: No such file or directory\n"
                       "Error: failed to open object file\n")
+    parent_ok = getattr(ctx.emu, "bpffs_parent_exists", None)
+    inside = path.startswith("/") and posixpath.normpath(path).startswith("/sys/fs/bpf/")
+    if parent_ok is not None and inside and not parent_ok(path):
+        # mount_bpffs_for_pin runs before the object is loaded
+        return Result(255, "", f"{ctx.emu.bpffs_mount_error(path)}\n{STRICT_WARNING}")
     section = _first_section(obj)
     try:
         # bpftool loads every program of the object and pins the first one
@@ -100,7 +172,7 @@ def _load(ctx: Context, args: list[str]) -> Result:
             raise
         text = load_error_lines(exc, "Error: failed to load object file")
         text = text.replace("Unable to load program\n", "")
-        return Result(255, "", text + STRICT_NOTICE)
+        return Result(255, "", text + STRICT_WARNING)
     # the kernel resolves the path before pinning: /sys/fs/bpf/../x is /sys/x, not on bpffs
     norm = posixpath.normpath(path) if path.startswith("/") else path
     try:
@@ -108,23 +180,14 @@ def _load(ctx: Context, args: list[str]) -> Result:
     except Exception as exc:  # the program is released with its last reference (gc)
         if not hasattr(exc, "stderr_lines"):
             raise
-        ctx.emu.gc()
+        ctx.emu.gc()  # the loaded object is closed: the program goes with it
         if getattr(exc, "errno", None) == errno.EEXIST:  # prog.c do_load: bpf_obj_pin failed
             return Result(255, "", f"Error: failed to pin program "
                           f"{section or getattr(prog, 'section', '') or 'classifier'}\n"
-                          + STRICT_NOTICE)
+                          + STRICT_WARNING)
         text = "".join(f"{ln}\n" for ln in exc.stderr_lines)
         return Result(255, "", text.replace(f"({norm})", f"({path})"))
     return Result(0)
-
-
-#: What bpftool 7 adds after a failed ``prog load`` (``do_load``'s error path).
-STRICT_NOTICE = (
-    "Warning: bpftool is now running in libbpf strict mode and has more stringent "
-    "requirements about BPF programs.\n"
-    "If it used to work for this object file but now doesn't, see --legacy option for more "
-    "details.\n\n"
-)
 
 
 def _first_section(path: str) -> str | None:
@@ -146,22 +209,10 @@ def _programs(ctx: Context) -> list[Any]:
 def _show(ctx: Context, args: list[str], p: Printer) -> Result:
     progs = _programs(ctx)
     if args:
-        if args[0] == "id" and len(args) > 1:
-            progs = [x for x in progs if str(x.id) == args[1]]
-            if not progs:
-                return Result(255, "", f"Error: get by id ({args[1]}): No such file or "
-                              "directory\n")
-        elif args[0] == "pinned" and len(args) > 1:
-            try:
-                progs = [ctx.emu.get_pinned(args[1])]
-            except Exception as exc:
-                if not hasattr(exc, "stderr_lines"):
-                    raise
-                return Result(255, "", f"Error: bpf obj get ({args[1]}): No such file or "
-                              "directory\n")
-        else:
-            return Result(255, "", f"Error: expected 'id', 'tag', 'name' or 'pinned', got: "
-                          f"'{args[0]}'?\n")
+        spec = _prog_spec(ctx, args)
+        if isinstance(spec, Result):
+            return spec
+        progs = [spec[0]]
     single = bool(args)
     if p.json and single:
         for prog in progs:
@@ -175,15 +226,36 @@ def _show(ctx: Context, args: list[str], p: Printer) -> Result:
     return Result(0, p.getvalue())
 
 
-def _offloaded_to(p: Printer, prog: Any, ctx: Context, ifindex: int | None) -> None:
-    """``print_dev_plain``/``print_dev_json``: on the header line, after the tag (text) or
-    after ``gpl_compatible`` (JSON); ``ns_dev``/``ns_inode`` name the netns (nsfs is dev 4)."""
+def _print_dev(p: Printer, ctx: Context, ifindex: int | None) -> None:
+    """common.c ``print_dev_plain``/``print_dev_json`` for a bound program or map: on the
+    header line (text: ``  offloaded_to NAME``) / the ``dev`` object (JSON); the caller
+    places it (after the tag or ``gpl_compatible`` for a program, after ``flags`` for a
+    map). ``ns_dev``/``ns_inode`` name the device's netns (nsfs is dev 4)."""
     if ifindex is None:
         return
-    dev = ctx.net.dev_by_ifindex(ifindex)
-    name = dev.name if dev is not None else f"ifindex {ifindex}"
-    p.any("dev", {"ifindex": ifindex, "ns_dev": 4, "ns_inode": 0, "ifname": name},
-          f"  offloaded_to {name}")
+    dev = _bound_device(ctx, ifindex)
+    net = getattr(dev, "net", None) or ctx.net
+    info = {"ifindex": ifindex, "ns_dev": getattr(net, "NS_DEV", 0),
+            "ns_inode": getattr(net, "inum", 0)}
+    if dev is not None and net is ctx.net:
+        # ifindex_to_name_ns: a name only for a device in bpftool's own namespace
+        info["ifname"] = dev.name
+        text = f"  offloaded_to {dev.name}"
+    else:
+        text = (f"  offloaded_to ifindex {ifindex} ns_dev {info['ns_dev']} "
+                f"ns_ino {info['ns_inode']}")
+    p.any("dev", info, text)
+
+
+def _bound_device(ctx: Context, ifindex: int) -> Any:
+    """The device a program is bound to (``bpf_prog_offload_info_fill``: its ifindex and
+    namespace): an offload-capable device with that ifindex, bpftool's namespace first."""
+    nets = [ctx.net, *[n for n in getattr(ctx.emu, "nets", lambda: [])() if n is not ctx.net]]
+    for net in nets:
+        dev = net.dev_by_ifindex(ifindex)
+        if dev is not None and dev.has_setup_tc:
+            return dev
+    return None
 
 
 def _loaded_at(prog: Any) -> str:
@@ -205,10 +277,10 @@ def _print(p: Printer, prog: Any, ctx: Context) -> None:
     p.any("tag", tag, f"tag {tag}")
     ifindex = getattr(prog, "offload_ifindex", None)
     if not p.json:
-        _offloaded_to(p, prog, ctx, ifindex)
+        _print_dev(p, ctx, ifindex)
     p.any("gpl_compatible", gpl, "  gpl" if gpl else "")
     if p.json:
-        _offloaded_to(p, prog, ctx, ifindex)
+        _print_dev(p, ctx, ifindex)
     p.nl()
     ns = int(getattr(prog, "loaded_at", 0) or 0)
     p.json_only("loaded_at", ns // 1_000_000_000)
@@ -229,3 +301,98 @@ def _print(p: Printer, prog: Any, ctx: Context) -> None:
         p.any("btf_id", btf_id, f"\tbtf_id {btf_id}")
         p.nl()
     p.close_object()
+
+
+MAP_TYPES = {1: "hash", 2: "array", 3: "prog_array", 4: "perf_event_array",
+             5: "percpu_hash", 6: "percpu_array", 9: "lru_hash", 10: "lru_percpu_hash"}
+
+
+def _maps(ctx: Context) -> list[Any]:
+    """``map_idr``: the maps the loaded programs hold, and pinned maps, by id."""
+    seen: dict[int, Any] = {}
+    for prog in _programs(ctx):
+        for m in getattr(prog, "maps", {}).values():
+            seen.setdefault(id(m), m)
+    for obj in getattr(ctx.emu, "pinned", {}).values():
+        if hasattr(obj, "map_type"):
+            seen.setdefault(id(obj), obj)
+    return sorted(seen.values(), key=lambda m: m.id)
+
+
+def _map_spec(ctx: Context, args: list[str]) -> tuple[Any, list[str]] | Result:
+    """map.c ``map_parse_fds`` for one map: ``id N``, ``name NAME`` or ``pinned PATH``."""
+    if len(args) < 2:
+        return Result(255, "", f"Error: expected 'id', 'name' or 'pinned', got: "
+                      f"'{args[0] if args else ''}'?\n")
+    kw, value, rest = args[0], args[1], args[2:]
+    maps = _maps(ctx)
+    if matches(kw, "id"):
+        found = [m for m in maps if str(m.id) == value]
+        if not found:
+            return Result(255, "", f"Error: get map by id ({value}): No such file or "
+                          "directory\n")
+        return found[0], rest
+    if matches(kw, "name"):
+        found = [m for m in maps if m.name == value]
+        if not found:
+            return Result(255, "", f"Error: no map with name {value}\n")
+        return found[0], rest
+    if matches(kw, "pinned"):
+        obj = getattr(ctx.emu, "pinned", {}).get(posixpath.normpath(value))
+        if obj is None:
+            return Result(255, "", f"Error: bpf obj get ({value}): No such file or directory\n")
+        if not hasattr(obj, "map_type"):
+            return Result(255, "", "Error: incorrect object type: prog\n")
+        return obj, rest
+    return Result(255, "", f"Error: expected 'id', 'name' or 'pinned', got: '{kw}'?\n")
+
+
+def _map(ctx: Context, argv: list[str], p: Printer) -> Result:
+    """``bpftool map [show|list] [MAP]`` and ``map pin MAP FILE`` (map.c ``do_show``,
+    ``show_map_close_plain``/``show_map_close_json``; ``do_pin``)."""
+    cmd, args = (argv[0], argv[1:]) if argv else ("show", [])
+    if matches(cmd, "pin"):
+        if len(args) < 3:
+            return Result(_rc(errno.EINVAL), "", f"Error: 'pin' needs at least 3 arguments, "
+                          f"{len(args)} found\n")
+        spec = _map_spec(ctx, args)
+        if isinstance(spec, Result):
+            return spec
+        try:
+            ctx.emu.pin(spec[1][0], spec[0])
+        except Exception as exc:
+            if not hasattr(exc, "stderr_lines"):
+                raise
+            return Result(_rc(exc.errno), "", "".join(f"{x}\n" for x in exc.stderr_lines))
+        return Result(0)
+    if not (matches(cmd, "show") or matches(cmd, "list")):
+        return Result(255, "", f"Error: offload: 'bpftool map {cmd}' is not emulated (show, "
+                      "pin)\n")
+    maps = _maps(ctx)
+    if args:
+        spec = _map_spec(ctx, args)
+        if isinstance(spec, Result):
+            return spec
+        maps = [spec[0]]
+    for m in maps:
+        mtype = MAP_TYPES.get(m.map_type, str(m.map_type))
+        memlock = 4096 * max(1, -(-(m.value_size * m.max_entries) // 4096))
+        p.open_object(None)
+        p.any("id", m.id, f"{m.id}: ")
+        p.any("type", mtype, f"{mtype}  ")
+        p.any("name", m.name, f"name {m.name}  ")
+        p.any("flags", m.flags, f"flags 0x{m.flags:x}")
+        _print_dev(p, ctx, getattr(m, "offload_ifindex", None))
+        p.nl()
+        p.any("bytes_key", m.key_size, f"\tkey {m.key_size}B  ")
+        p.any("bytes_value", m.value_size, f"value {m.value_size}B  ")
+        p.any("max_entries", m.max_entries, f"max_entries {m.max_entries}  ")
+        p.any("bytes_memlock", memlock, f"memlock {memlock}B")
+        p.json_only("frozen", 1 if getattr(m, "readonly", False) else 0)
+        p.nl()
+        p.close_object()
+    if p.json and args:
+        from offload.tc import jsonw
+
+        return Result(0, jsonw.dumps(p.top[0] if p.top else {}, p.pretty))
+    return Result(0, p.getvalue())

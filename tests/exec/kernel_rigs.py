@@ -236,7 +236,10 @@ def run_in_vm(vm: Any, ksft: Path, tdc: Path) -> dict[str, Any]:
     # the VM boots with only the scenarios' modules, and the kernel's on-demand loading runs
     # the initramfs's modprobe, which has none: load the driver tdc's qdisc cases need
     # (`ip link add dummy1 type dummy`) as a normal system would on demand
-    vm.run(["modprobe", "dummy", "numdummies=0"], timeout=60)
+    m = vm.run(["modprobe", "dummy", "numdummies=0"], timeout=60)
+    prov = getattr(vm, "provisioned", None)
+    if m.rc != 0 and prov is not None:  # the guest's /lib/modules may be the module root's
+        vm.run(["modprobe", "-d", str(prov.modroot), "dummy", "numdummies=0"], timeout=60)
     for name in sorted(TDC_FILES):
         t = vm.run(["python3", "tdc.py", "-f", f"tc-tests/{name}"], cwd=str(work / "tdc"),
                    timeout=900)

@@ -19,7 +19,7 @@ from offload.backends.policy import (
 from offload.script import parse_script, split_lines
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPORA = [ROOT / "conformance" / "scripts", Path("/work/shared/conformance/scripts")]
+CORPORA = [ROOT / "conformance" / "scripts", ROOT / "conformance" / "shared" / "scripts"]
 
 HOSTILE = [
     "ip netns add x",
