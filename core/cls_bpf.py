@@ -210,7 +210,10 @@ class ClsBpf:
     def _check_prog(prog: Program, gen_flags: int) -> None:
         """``cls_bpf_prog_from_ops()`` / ``cls_bpf_prog_from_efd()`` checks on the program:
         classic length, program type, and ``bpf_prog_get_type_dev(..., attach_drv=skip_sw)``
-        which refuses a device-bound program on a filter that is not skip_sw."""
+        which refuses a device-bound program on a filter that is not skip_sw (and a map:
+        the fd of a pinned map is no program)."""
+        if hasattr(prog, "map_type"):
+            raise TcError(-EINVAL)
         if prog.is_classic:
             if isinstance(prog, RefusedClassic):  # bpf_prepare_filter(): bpf_check_classic()
                 raise TcError(-EINVAL)

@@ -17,7 +17,6 @@ from typing import Any
 
 import attrs
 
-from core.errors import EINVAL, TcError
 from core.flags import TCA_CLS_FLAGS_SKIP_HW, TCA_CLS_FLAGS_SKIP_SW
 from core.prog import RefusedClassic
 from offload.tc.m_action import ActionError, parse_action
@@ -308,13 +307,10 @@ def load_program(spec: BpfSpec, emu: Any, dev: str | None,
     if spec.mode is None:
         return None  # only flags given: an empty TCA_BPF_OPS, which the kernel refuses
     if spec.mode == "pinned":
-        # cls_bpf_prog_from_efd: bpf_prog_get_type_dev(fd, SCHED_CLS, skip_sw) refuses
-        # another type (a map, an XDP program) and a device-bound program without skip_sw
-        prog = spec.pinned
-        if getattr(prog, "prog_type", None) not in (None, 3) or hasattr(prog, "map_type") or \
-                (getattr(prog, "offload_ifindex", None) is not None and not spec.skip_sw):
-            raise TcError(-EINVAL)
-        return prog
+        # the kernel checks the object (another type, a map, a device-bound program
+        # without skip_sw) in cls_bpf_prog_from_efd, after the block/chain lookups:
+        # core.cls_bpf's _check_prog
+        return spec.pinned
     if spec.mode in ("bytecode", "bytecode-file"):
         try:
             return emu.load_bytecode(format_bytecode(spec.ops))
