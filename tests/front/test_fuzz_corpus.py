@@ -48,16 +48,7 @@ class Known:
         return recorded and got.stderr == self.emulator.replace("{path}", path)
 
 
-RIGS = ("qdisc delete on a device without an ingress/clsact qdisc: being fixed by the rigs "
-        "branch (tc_get_qdisc: dev_ingress_queue() NULL until the first add; afterwards a "
-        "noop qdisc with handle 0)")
 KNOWN = (
-    Known(re.compile(r"tc qdisc del(ete)? dev \S+ (ingress|clsact)$"),
-          "Error: Cannot find specified qdisc on specified device.\n",
-          "Error: Invalid handle.\n", RIGS),
-    Known(re.compile(r"tc qdisc del(ete)? dev \S+ (ingress|clsact|parent ffff:\S*)$"),
-          "Error: Cannot delete qdisc with handle of zero.\n",
-          "Error: Invalid handle.\n", RIGS),
     Known(re.compile(r"echo \d+ > /sys/bus/netdevsim/del_device$"),
           r"^offload: /sys/bus/netdevsim/del_device: writing is only allowed to netdevsim's "
           r"new_device/del_device and the files of the devices this script created "
