@@ -72,6 +72,8 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     run.add_argument("--backend", choices=BACKENDS, default="emulator",
                      help="where to run: the emulator (default), the host kernel "
                           "(root, netdevsim), or the netdevsim VM")
+    run.add_argument("--kernel", choices=("6.1", "6.12"), default=None,
+                     help="the netdevsim VM's kernel with --backend vm (default 6.1)")
     run.add_argument("--json", action="store_true",
                      help="print only a JSON array of {cmd, rc, stdout, stderr}")
     run.add_argument("--set", dest="variables", action="append", type=_var, default=[],
@@ -182,8 +184,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         elif args.backend == "emulator":
             entries = EmulatorBackend(args.profile, args.nic).run(commands)
         else:
+            opts = {"kernel": args.kernel} if args.backend == "vm" and args.kernel else {}
             backend = get_backend(args.backend, profile=args.profile,
-                                  env=dict(args.variables))
+                                  env=dict(args.variables), **opts)
             entries = backend.run(commands)
     except BackendUnavailable as exc:
         print(f"offload run: {exc}", file=sys.stderr)

@@ -40,11 +40,14 @@ _ENVS = pytest.StashKey[list[Any]]()
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("offload", "TC cls_bpf offload emulator")
-    group.addoption("--offload-profile", default="v6.1", choices=("v6.1", "v5.2"),
+    group.addoption("--offload-profile", default="v6.1", choices=("v6.12", "v6.1", "v5.2"),
                     help="kernel semantics profile of offload_emulator (default v6.1)")
     group.addoption("--offload-backend", default="emulator", choices=BACKENDS,
                     help="where offload_env runs commands: the emulator (default) or the "
                          "netdevsim VM")
+    group.addoption("--offload-kernel", default="6.1", choices=("6.1", "6.12"),
+                    help="the Debian kernel the netdevsim VM boots for offload_vm "
+                         "(default 6.1)")
     group.addoption("--offload-nic-profile", default="smartnic",
                     help="default profile of the simnic fixture's cards (default smartnic)")
 
@@ -186,7 +189,7 @@ def offload_vm(request: pytest.FixtureRequest) -> Iterator[Any]:
     from hwsim.vm import VM, VMError, provision
 
     try:
-        prov = provision()
+        prov = provision(kernel=request.config.getoption("--offload-kernel"))
         vm = VM(provisioned=prov)
         vm.start()
     except VMError as exc:

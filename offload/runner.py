@@ -223,8 +223,9 @@ class _FunctionBackend:
         vm_cls = getattr(self.module, "VMBackend", None)
         if vm_cls is not None and hasattr(self.module, "VM"):
             # the VM backend runs on a booted machine: boot one for this script
-            with self.module.VM() as vm:
-                return list(vm_cls(vm, **self.options).run(list(commands)))
+            opts = dict(self.options)
+            with self.module.VM(version=opts.pop("kernel", None)) as vm:
+                return list(vm_cls(vm, **opts).run(list(commands)))
         for cls_name in ("KernelBackend", "Backend"):
             cls = getattr(self.module, cls_name, None)
             if cls is not None:
