@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-PROFILES = ("v6.1", "v5.2")
+PROFILES = ("v6.12", "v6.1", "v5.2")
 #: ``offload.runner.BACKENDS`` (kept here so that ``--help`` does not import the runner;
 #: tests/front check they agree)
 BACKENDS = ("emulator", "kernel", "vm")

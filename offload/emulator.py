@@ -76,19 +76,20 @@ def processed_line(n: int) -> str:
 
 
 def hook_failure_log(path: str, func: str, prog: Any, hook_log: list[str],
-                     err: int) -> list[str]:
+                     err: int, style: str = "6.1") -> list[str]:
     """The kernel's log when the offload driver's ``verify_insn`` hook refuses the last
     instruction: libbpf retries the load with ``log_level`` 1, so it is the 6.1 verifier's
     level-1 walk (hwsim.bpf.verifier_log) up to the first time the last instruction is
     reached, the driver's lines there, and the ``processed`` line. Programs that walk
-    cannot print exactly keep the approximate log: driver lines and the program length."""
+    cannot print exactly keep the approximate log: driver lines and the program length.
+    ``style`` is the profile's ``verifier_log`` (6.1 or 6.12 format)."""
     try:
-        linfo = line_info(path, prog.section, func, prog.insn_cnt)
+        linfo = line_info(path, prog.section, func, prog.insn_cnt, located=style == "6.12")
     except (OSError, ValueError):
         linfo = []
     last = prog.insn_cnt - 1
     walk = verifier_log.trace(
-        prog.insns, linfo, lambda idx: (hook_log, err) if idx == last else ([], 0))
+        prog.insns, linfo, lambda idx: (hook_log, err) if idx == last else ([], 0), style)
     if walk is None:
         return [*hook_log, processed_line(prog.insn_cnt)]
     return [*walk.lines, walk.processed_line()]
@@ -240,7 +241,8 @@ class Emulator:
         if not err:
             err, hook_log = drv.verify(prog, prog.insn_cnt)
             if err:
-                log = hook_failure_log(path, obj.program(section).func, prog, hook_log, err)
+                log = hook_failure_log(path, obj.program(section).func, prog, hook_log, err,
+                                       self.net.profile.verifier_log)
         else:
             log.append(processed_line(0))
         if err:

@@ -42,7 +42,8 @@ def make_executor(*, cluster: str | None, kind: str, jobs: int) -> DaskExecutor 
 
     return make(cluster=cluster, kind=kind, jobs=jobs)
 
-PROFILE_CHOICES = {"v6.1": ("v6.1",), "v5.2": ("v5.2",), "both": ("v6.1", "v5.2")}
+PROFILE_CHOICES = {"v6.12": ("v6.12",), "v6.1": ("v6.1",), "v5.2": ("v5.2",),
+                   "both": ("v6.1", "v5.2"), "all": ("v6.12", "v6.1", "v5.2")}
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -50,7 +51,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="script file(s) (offload run syntax); several are explored at once "
                         "(their cases share the workers), each reported on its own")
     p.add_argument("--profile", choices=sorted(PROFILE_CHOICES), default="v6.1",
-                   help="kernel semantics to explore (default v6.1; both = v6.1 and v5.2)")
+                   help="kernel semantics to explore (default v6.1; both = v6.1 and v5.2; "
+                        "all = v6.12, v6.1 and v5.2)")
     p.add_argument("--nic", default="netdevsim",
                    help="simulated NIC profile of the netdevsim bus (netdevsim, smartnic, "
                         "smartnic-lite)")

@@ -104,7 +104,7 @@ class OffloadStateMachine(RuleBasedStateMachine):
       ``"simnic"`` uses the simulated NIC through the emulator's netdevsim bus.
     - ``driver_per_port``: call the factory once per port (``True``) or once for all.
     - ``ports``: how many ports (net devices ``eth0``...).
-    - ``profile``: kernel semantics profile, ``"v6.1"`` or ``"v5.2"``.
+    - ``profile``: kernel semantics profile, ``"v6.12"``, ``"v6.1"`` or ``"v5.2"``.
     - ``nic_profile``: the simulated NIC's profile (only for ``driver = "simnic"``).
     - ``fail_on``: the blames that fail the test (``("driver",)``; add ``"kernel"`` to fail
       on the kernel's own quirks too, ``"injected"`` for effects of injected resets).

@@ -184,13 +184,15 @@ def _xdp(ctx: Context, name: str, mode: str, rest: list[str]) -> Result:
     return Result(0)
 
 
-def _flags(dev: Any) -> list[str]:
+def _flags(dev: Any, noarp: bool = True) -> list[str]:
+    """``IFF_*`` as ip prints them; a netdevsim port has NOARP where the profile's kernel
+    sets it (``nsim_setup()``: 6.1 yes, 6.12 no)."""
     if dev.kind == "loopback":
         flags = ["LOOPBACK"]
     elif dev.kind == "veth":
         flags = ["BROADCAST", "MULTICAST"]
     else:
-        flags = ["BROADCAST", "NOARP"]
+        flags = ["BROADCAST", "NOARP"] if noarp else ["BROADCAST"]
     peer = getattr(dev, "peer", None)
     carrier = dev.up and (peer is None or peer.up)
     if dev.up:
@@ -238,7 +240,7 @@ def _print_link(p: Printer, dev: Any, ctx: Context) -> None:
     p.any("ifname", dev.name, f"{label}: ")
     if peer is not None:
         p.json_only("link", peer.name)
-    flags = _flags(dev)
+    flags = _flags(dev, ctx.net.profile.netdevsim_noarp)
     p.fp("<" + ",".join(flags) + "> ")
     p.open_array("flags")
     for f in flags:
