@@ -122,6 +122,9 @@ class Block:
     chains: dict[int, Chain] = attrs.field(factory=dict)
     owners: list[tuple[NetDevice, FlowBlockBinderType]] = attrs.field(factory=list)
     refcnt: int = 0
+    #: ``block->ports`` (6.12, ``block_tracks_ports``): ifindex -> device of a shared block's
+    #: ingress/egress binders, inserted after the bind succeeded.
+    ports: dict[int, NetDevice] = attrs.field(factory=dict)
 
     @property
     def shared(self) -> bool:

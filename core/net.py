@@ -267,11 +267,16 @@ class Net:
             self._qdisc_destroy(q)
 
     def _qdisc_destroy(self, q: IngressQdisc) -> None:
-        """``clsact_destroy``/``ingress_destroy``: egress block first, then ingress."""
+        """``clsact_destroy``/``ingress_destroy``: egress block first, then ingress (6.1);
+        ingress first, then egress where the profile says so (6.12)."""
         q.dev.ingress_qdisc = None
+        puts = [(q.ingress_block, INGRESS)]
         if q.egress_block is not None:
-            tcf_block_put(self, q.egress_block, q.dev, EGRESS)
-        tcf_block_put(self, q.ingress_block, q.dev, INGRESS)
+            puts.append((q.egress_block, EGRESS))
+        if not self.profile.clsact_ingress_first:
+            puts.reverse()
+        for block, binder in puts:
+            tcf_block_put(self, block, q.dev, binder)
 
     # -- filter requests -----------------------------------------------------------------
 

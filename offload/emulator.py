@@ -34,6 +34,7 @@ from core.events import EventLog
 from core.net import Net
 from core.netdev import NetDevice
 from core.profile import Profile, get_profile
+from core.prog import bpf_offload_dev_match
 from core.skb import ETH_P_ALL, SkBuff
 from drivers.simnic.bus import NetdevsimBus
 from drivers.simnic.driver import SimNicDriver, SimPort
@@ -304,6 +305,14 @@ class Emulator:
         if not isinstance(drv, SimNicDriver):
             raise TcError(-errno.EOPNOTSUPP)
         extack = Extack()
+        if (prog is not None and getattr(prog, "offload_ifindex", None) is not None
+                and not bpf_offload_dev_match(self.net, prog, dev)):
+            # dev_xdp_attach() on 6.12; netdevsim's nsim_setup_prog_hw_checks() on 6.1
+            if self.net.profile.xdp_dev_match_in_core:
+                raise TcError(-errno.EINVAL, "Program bound to different device")
+            if drv.profile.netdevsim_exact:
+                raise TcError(-errno.EINVAL, f"{drv.profile.module}: program bound to "
+                              "different dev")
         ret = drv.xdp_offload(dev, prog, extack)
         if ret:
             raise TcError(ret, extack.msg)

@@ -56,6 +56,7 @@ class NetdevsimBus:
             raise OSError(errno.ENOSPC, "No space left on device")
         drv = make_driver(profile or self.profile, dev_id, self.log,
                           faults if faults is not None else self.faults)
+        drv.net = self.net  # the kernel it runs on: its profile and its devices
         for _ in range(port_count):
             netdev = self.net.add_device(self._free_name(), driver=drv)
             netdev.mac = f"02:00:00:{dev_id & 0xFF:02x}:{len(drv.ports) >> 8 & 0xFF:02x}:" \

@@ -21,10 +21,11 @@ from core.driver import (
     set_extack,
     tc_cls_can_offload_and_chain0,
 )
-from core.errors import E2BIG, EBUSY, ENOSPC, EOPNOTSUPP, Extack
+from core.errors import E2BIG, EBUSY, EINVAL, ENOSPC, EOPNOTSUPP, Extack
 from core.events import EventLog
 from core.netdev import NETIF_F_HW_TC, NetDevice
 from core.offload import FlowBlockCb, TcClsBpfCommand, TcClsBpfOffload, TcSetupType
+from core.prog import bpf_offload_dev_match
 from core.skb import ETH_P_ALL
 from drivers.simnic.knobs import Knob, device_knobs, port_knobs
 from hwsim.faults import FaultPlan, RequestInfo
@@ -81,6 +82,8 @@ class SimNicDriver:
         self.block_cb_list: list[FlowBlockCb] = []
         self.log = log
         self.faults = faults if faults is not None else FaultPlan()
+        #: the namespace's ``Net`` once on a bus (its profile says which kernel's netdevsim)
+        self.net: Any = None
 
     # -- ports -----------------------------------------------------------------------------
 
@@ -183,6 +186,18 @@ class SimNicDriver:
         ):
             set_extack(extack, mod, f"{mod} configured to reject unbound programs")
             return -EOPNOTSUPP
+        if (
+            prog is not None
+            and self.net is not None
+            and self.net.profile.netdevsim_bind_dev_match
+            and self.profile.netdevsim_exact
+            and getattr(prog, "offload_ifindex", None) is not None
+            and not bpf_offload_dev_match(self.net, prog, port.netdev)
+        ):
+            # 6.12: a program bound to another device, e.g. replayed when this port joins
+            # a shared block after cls_bpf's attach-time check
+            set_extack(extack, mod, "program bound to a different device")
+            return -EINVAL
         if cls_bpf.command != TcClsBpfCommand.TC_CLSBPF_OFFLOAD:
             if cls_bpf.command == TcClsBpfCommand.TC_CLSBPF_STATS and self.profile.supports_stats:
                 return self._stats(port, cls_bpf)

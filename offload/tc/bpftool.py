@@ -45,6 +45,18 @@ def bpftool_main(argv: list[str], ctx: Context) -> Result:
     return Result(255, "", f"Error: unknown or unsupported command '{cmd}'\n")
 
 
+def _first_section(path: str) -> str | None:
+    """The section of the object's first program (``bpf_object__next_program()``), or
+    None when the object cannot be read (the load then reports why)."""
+    from hwsim.bpf import read_object
+
+    try:
+        progs = read_object(path).programs
+    except Exception:  # the load below says what is wrong with the file
+        return None
+    return progs[0].section if progs else None
+
+
 def _load(ctx: Context, args: list[str]) -> Result:
     if len(args) < 2:
         return Result(255, "", "Error: expected 'OBJ' and 'PATH'\n" if not args else
@@ -55,9 +67,9 @@ def _load(ctx: Context, args: list[str]) -> Result:
     while i < len(rest):
         w = rest[i]
         if w == "type" and i + 1 < len(rest):
-            if rest[i + 1] not in ("classifier", "tc", "sched_cls"):
+            if rest[i + 1] not in ("classifier", "tc", "sched_cls", "xdp"):
                 return Result(255, "", f"Error: offload: program type '{rest[i + 1]}' is not "
-                              "emulated (classifier)\n")
+                              "emulated (classifier, xdp)\n")
             i += 2
         elif w == "dev" and i + 1 < len(rest):
             dev = rest[i + 1]
@@ -68,7 +80,9 @@ def _load(ctx: Context, args: list[str]) -> Result:
             return Result(255, "", f"Error: expected no more arguments, 'type', 'map' or "
                           f"'dev', got: '{w}'?\n")
     try:
-        prog = ctx.emu.load_obj(obj, None, dev, False)
+        # bpftool loads the object's first program (tc's default section otherwise)
+        section = _first_section(obj)
+        prog = ctx.emu.load_obj(obj, section, dev, False)
     except Exception as exc:
         if not hasattr(exc, "stderr_lines"):
             raise

@@ -165,7 +165,15 @@ def _xdp(ctx: Context, name: str, mode: str, rest: list[str]) -> Result:
     if not rest:
         return Result(255, "", 'Command line is not complete. Try option "help"\n')
     prog = None
-    if rest[0] != "off":
+    if rest[0] in ("pinned", "object-pinned", "fd") and len(rest) >= 2:
+        try:
+            prog = ctx.emu.get_pinned(rest[1])
+        except Exception as exc:
+            if not hasattr(exc, "stderr_lines"):
+                raise
+            return Result(255, "", f"Couldn't retrieve pinned program '{rest[1]}': "
+                          "No such file or directory\n")
+    elif rest[0] != "off":
         if rest[0] not in ("obj", "object") or len(rest) < 2:
             return Result(255, "", f'Error: either "dev" is duplicate, or "{rest[0]}" is a '
                           "garbage.\n")
@@ -262,5 +270,9 @@ def _print_link(p: Printer, dev: Any, ctx: Context) -> None:
     p.any("link_type", kind, f"link/{kind} ")
     p.any("address", dev.mac, f"{dev.mac} ")
     p.any("broadcast", brd, f"brd {brd}")
+    if dev.kind not in ("loopback", "veth"):
+        # a netdevsim port answers IFLA_VFINFO_LIST (its device may have VFs): empty here
+        p.open_array("vfinfo_list")
+        p.close_array()
     p.nl()
     p.close_object()
