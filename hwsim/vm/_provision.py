@@ -417,13 +417,20 @@ def provision(cache_dir: Path | str | None = None, progress: Progress | None = N
         steps.run("vmlinux", "vmlinux from the bzImage",
                   lambda: extract_vmlinux(bz, root / "vmlinux"))
         moddir = root / "root" / "lib" / "modules" / abi
-        steps.run(f"initramfs-{INIT_VERSION}", "busybox initramfs",
-                  lambda: build_initramfs(moddir, BUSYBOX, root / "initrd.cpio"))
+        # One initramfs per /init version, side by side: trees with another /init sharing
+        # the cache (an older checkout, a branch) keep booting their own.
+        initrd = root / f"initrd-{INIT_VERSION}.cpio"
+        steps.run(_initrd_step(), "busybox initramfs",
+                  lambda: build_initramfs(moddir, BUSYBOX, initrd))
         (cache / k.current_file).write_text(abi + "\n")
     return Provisioned(
-        abi=abi, vmlinux=root / "vmlinux", initrd=root / "initrd.cpio", modroot=root / "root",
+        abi=abi, vmlinux=root / "vmlinux", initrd=initrd, modroot=root / "root",
         timings=steps.timings, total=time.monotonic() - t0, kernel=k.version,
     )
+
+
+def _initrd_step() -> str:
+    return f"initrd-{INIT_VERSION}"
 
 
 def _cached_abi(cache: Path, kernel: Kernel) -> str | None:
@@ -435,7 +442,7 @@ def _cached_abi(cache: Path, kernel: Kernel) -> str | None:
     if not cur.exists():
         return None
     abi = cur.read_text().strip()
-    if not (cache / f"{abi}-v{_LAYOUT}" / "stamps" / f"initramfs-{INIT_VERSION}").exists():
+    if not (cache / f"{abi}-v{_LAYOUT}" / "stamps" / _initrd_step()).exists():
         return None
     if kernel.host_headers and not Path(f"/usr/src/linux-headers-{abi}").is_dir():
         return None
