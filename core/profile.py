@@ -29,8 +29,9 @@
   * ``netdevsim_noarp`` and ``ethtool_dropped``/``ethtool_fixed_on``: what ``ip link`` and
     ``ethtool -k`` show of a netdevsim port;
   * ``clsact_ingress_first``: ``clsact_destroy()`` puts the ingress block before the egress
-    block; ``tcx``: the qdiscs share the per-device hook with tcx, whose attach refuses
-    offloaded programs (``bpf_prog_get_type()``, -EINVAL).
+    block (the qdiscs now share the per-device hook with tcx; tcx itself, whose attach
+    refuses offloaded programs, is not reachable with Debian 12's iproute2 and bpftool and
+    is not modelled).
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ class Profile:
     name: str
     unbind_before_flush: bool
     max_rollback_depth: int = 16
+    #: ``cls_bpf_offload_cmd()``'s rollback runs once (the ``is_rollback`` guard; 6.1, 6.12).
+    rollback_once: bool = False
     #: ``cls_bpf_prog_from_efd()`` checks a device-bound program's device (6.12).
     cls_bpf_dev_match: bool = False
     #: shared blocks keep ``block->ports`` (6.12).
@@ -80,8 +83,6 @@ class Profile:
     ethtool_fixed_on: frozenset[str] = frozenset()
     #: ``clsact_destroy()`` puts the ingress block first (6.12; egress first before).
     clsact_ingress_first: bool = False
-    #: the ingress/clsact qdiscs share the per-device hook with tcx (6.12).
-    tcx: bool = False
 
     def offload_cmd(
         self,
@@ -207,14 +208,15 @@ class ProfileV52(Profile):
         return bus.tc_setup_cb_call_seed(block, type_, data, err_stop)
 
 
-V6_1 = ProfileV61(name="v6.1", unbind_before_flush=True)
+V6_1 = ProfileV61(name="v6.1", unbind_before_flush=True, rollback_once=True)
 V6_12 = ProfileV61(
-    name="v6.12", unbind_before_flush=True, cls_bpf_dev_match=True, block_tracks_ports=True,
+    name="v6.12", unbind_before_flush=True, rollback_once=True, cls_bpf_dev_match=True,
+    block_tracks_ports=True,
     netdevsim_bind_dev_match=True, xdp_dev_match_in_core=True, verifier_log="6.12",
     netdevsim_noarp=False,
     ethtool_dropped=frozenset({"tx-lockless", "netns-local", "fcoe-mtu"}),
     ethtool_fixed_on=frozenset({"macsec-hw-offload"}),
-    clsact_ingress_first=True, tcx=True,
+    clsact_ingress_first=True,
 )
 V5_2 = ProfileV52(name="v5.2", unbind_before_flush=False)
 PROFILES: dict[str, Profile] = {"v6.12": V6_12, "v6.1": V6_1, "v5.2": V5_2}

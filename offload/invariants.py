@@ -46,7 +46,7 @@ from core.flags import (
     tc_skip_sw,
 )
 from core.offload import FlowBlockCb
-from core.profile import UNBOUNDED_ROLLBACK
+from core.profile import UNBOUNDED_ROLLBACK, get_profile
 
 if TYPE_CHECKING:
     from offload.emulator import Emulator
@@ -269,14 +269,19 @@ class InvariantChecker:
             return (f"a failed unbind: tcf_block_offload_unbind ignores the error and the "
                     f"driver's callbacks stay bound to the block (profile {profile})")
         if failed_bind and acked_foreign_remove:
+            why = ""
+            if any(e.op in ("bind", "replay-add") and e.ret < 0 and e.extack
+                   and "bound to a different device" in e.extack for e in events):
+                why = ("; the joining port refused a program bound to another device, "
+                       "as 6.12's netdevsim does")
             return (f"quirk B(a): the failed bind's replay remove was acknowledged by a port "
-                    f"that never held the filter (profile {profile})")
+                    f"that never held the filter{why} (profile {profile})")
         if acked_foreign_remove:
             return (f"quirk B(b): unbind replay remove acknowledged by a port that never held "
                     f"the filter (profile {profile})")
         if failed_rollback:
-            guard = "rolled back once (is_rollback guard)" if profile == "v6.1" else (
-                "rollback kept failing")
+            guard = "rolled back once (is_rollback guard)" if get_profile(
+                profile).rollback_once else "rollback kept failing"
             return f"the rollback itself failed; {guard} (profile {profile})"
         if failed_remove:
             return (f"a remove failed and the core ignores remove errors "
