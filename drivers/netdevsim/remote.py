@@ -507,8 +507,9 @@ def attach_real_netdevsim(emu: EmulatorLike, vm: VM, name: str = "eth0", *,
     server; otherwise one is started here. Call ``dev.driver.close()`` when done (or use
     :func:`contextlib.closing` on it): the real port lives in the guest until then (or until
     the VM stops)."""
-    if emu.profile.name != "v6.1":
-        raise ValueError(f"the real port runs Linux 6.1; the emulator's profile is "
+    kernel = getattr(vm, "version", "6.1")
+    if emu.profile.name != f"v{kernel}":
+        raise ValueError(f"the real port runs Linux {kernel}; the emulator's profile is "
                          f"{emu.profile.name}")
     drv = driver
     if drv is None:

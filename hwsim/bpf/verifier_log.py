@@ -1,5 +1,10 @@
-"""The text of a Linux 6.1 verifier log at ``log_level`` 1, as libbpf prints it after a
-refused load (``-- BEGIN PROG LOAD LOG --``).
+"""The text of a Linux 6.1 (or 6.12: ``trace(..., style="6.12")``) verifier log at
+``log_level`` 1, as libbpf prints it after a refused load (``-- BEGIN PROG LOAD LOG --``).
+
+6.12 prints the same walk with another register format (``print_reg_state()`` in
+kernel/bpf/log.c: ``R1=ctx()``, ``verbose_snum()``/``verbose_unum()``, merged bounds in
+``print_scalar_ranges()``) and source lines with their place (``verbose_linfo()``:
+``; return TC_ACT_OK; @ tc_pass.c:8``, a record on the line just printed skipped).
 
 :mod:`hwsim.bpf.verifier` decides *whether* a program is safe; this module only
 reproduces *what the 6.1 kernel writes* while ``do_check()`` walks it: the state before

@@ -140,6 +140,8 @@ class VM:
         provisioned: Provisioned | None = None,
         version: str | None = None,
     ) -> None:
+        if version is None and provisioned is not None:
+            version = provisioned.kernel
         self.version = get_kernel(version).version
         self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         self._kernel = Path(kernel) if kernel is not None else None
