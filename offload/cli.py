@@ -175,6 +175,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     except ScriptError as exc:
         print(f"offload run: {exc}", file=sys.stderr)
         return 2
+    if args.kernel and args.backend != "vm":
+        print("offload run: --kernel chooses the netdevsim VM's kernel: it needs --backend vm",
+              file=sys.stderr)
+        return 2
     if args.report and args.backend != "emulator":
         print("offload run: --report needs the emulator backend", file=sys.stderr)
         return 2

@@ -196,3 +196,22 @@ def test_clsact_destroy_puts_ingress_before_egress() -> None:
                           if e.op == "unbind"]
     assert order["v6.12"] == ["CLSACT_INGRESS", "CLSACT_EGRESS"]
     assert order["v6.1"] == ["CLSACT_EGRESS", "CLSACT_INGRESS"]
+
+
+def test_offload_diff_against_either_kernels_recordings(capsys: pytest.CaptureFixture[str]) -> None:
+    from offload import diff
+
+    script = str(ROOT / "scripts" / "c41-netdevsim-link.sh")
+    common = ["--against", "recorded", "--json", "--set", f"PROGS={PROGS}", script]
+    for kernel, profile, rc in (("6.12", None, 0), ("6.1", None, 0), ("6.12", "v6.1", 1)):
+        argv = ["--kernel", kernel, *(["--profile", profile] if profile else []), *common]
+        assert diff.main(argv) == rc, argv
+        out = json.loads(capsys.readouterr().out)
+        assert out["kernel"] == kernel and out["profile"] == (profile or f"v{kernel}")
+
+
+def test_run_kernel_needs_the_vm_backend(capsys: pytest.CaptureFixture[str]) -> None:
+    from offload.cli import main
+
+    assert main(["run", "--kernel", "6.12", str(ROOT / "scripts" / "c41-netdevsim-link.sh")]) == 2
+    assert "needs --backend vm" in capsys.readouterr().err
