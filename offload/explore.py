@@ -42,6 +42,7 @@ def make_executor(*, cluster: str | None, kind: str, jobs: int) -> DaskExecutor 
 
     return make(cluster=cluster, kind=kind, jobs=jobs)
 
+
 PROFILE_CHOICES = {"v6.12": ("v6.12",), "v6.1": ("v6.1",), "v5.2": ("v5.2",),
                    "both": ("v6.1", "v5.2"), "all": ("v6.12", "v6.1", "v5.2")}
 
