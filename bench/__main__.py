@@ -19,7 +19,7 @@ from rich.table import Table as RichTable
 from bench._common import Config, Section, loadavg, machine
 from bench.vmrig import VmHolder
 
-NAMES = ("control", "scaling", "datapath", "vm", "memory", "user")
+NAMES = ("control", "scaling", "datapath", "vm", "memory", "user", "exec")
 
 
 def _runner(name: str) -> Callable[[Config, VmHolder], Section]:
@@ -43,6 +43,10 @@ def _runner(name: str) -> Callable[[Config, VmHolder], Section]:
         from bench import user
 
         return lambda cfg, _vms: user.run(cfg)
+    if name == "exec":
+        from bench import exec as exec_bench
+
+        return lambda cfg, _vms: exec_bench.run(cfg)
     from bench import memory
 
     return lambda cfg, _vms: memory.run(cfg)

@@ -80,3 +80,15 @@ def check(ret: int, extack: Extack | None = None) -> int:
     if ret < 0:
         raise TcError.from_ret(ret, extack)
     return ret
+
+
+class BackendFailure(RuntimeError):
+    """A place that runs scripts (the host kernel, the netdevsim VM) could not run them:
+    no root, no tool, a VM that did not boot or died, a run stopped by a signal. Every
+    backend's own error classes derive from it, so ``offload run`` maps them all to one
+    clear message and exit status 2. ``partial`` holds the transcript entries of the lines
+    that did run before the failure (empty when none did)."""
+
+    def __init__(self, message: str = "", partial: list | None = None) -> None:  # type: ignore[type-arg]
+        super().__init__(message)
+        self.partial: list = list(partial or [])  # type: ignore[type-arg]

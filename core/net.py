@@ -35,11 +35,22 @@ from core.qdisc import (
     EGRESS,
     INGRESS,
     INGRESS_HANDLE,
+    TC_H_INGRESS,
     IngressQdisc,
     tcf_block_get,
     tcf_block_put,
 )
 from core.skb import ETH_P_ALL, SkBuff
+
+TC_H_ROOT = 0xFFFFFFFF
+
+
+@attrs.frozen
+class _RootQdisc:
+    """A device's built-in qdisc (``noop_qdisc`` or the default ``noqueue``): handle 0."""
+
+    kind: str
+    handle: int = 0
 
 
 class OpaqueCls:
@@ -109,7 +120,14 @@ class ClassifyResult:
 class Net:
     """A network namespace holding the tc state, with one semantics profile."""
 
-    def __init__(self, profile: Profile = V6_1, log: EventLog | None = None) -> None:
+    #: ``ns_dev``: nsfs's device number, which bpftool reports with ``ns_inode``.
+    NS_DEV = 4
+    #: init_net's ``net->ns.inum`` on a booted system (4026531840)
+    INIT_INUM = 0xF0000000
+
+    def __init__(self, profile: Profile = V6_1, log: EventLog | None = None,
+                 inum: int = INIT_INUM) -> None:
+        self.inum = inum  # ``net->ns.inum``
         self.profile = profile
         self.log = log if log is not None else EventLog()
         self.devices: dict[str, NetDevice] = {}
@@ -126,11 +144,52 @@ class Net:
         """``register_netdevice()``."""
         if name in self.devices:
             raise TcError(-EEXIST)
-        dev = NetDevice(name=name, ifindex=self._next_ifindex, driver=driver, kind=kind, **kw)
-        self._next_ifindex += 1
+        dev = NetDevice(name=name, ifindex=self._new_ifindex(), driver=driver, kind=kind, **kw)
+        dev.net = self
         if dev.has_setup_tc:
             dev.hw_features.add(NETIF_F_HW_TC)
         self.devices[name] = dev
+        return dev
+
+    def _new_ifindex(self) -> int:
+        """``dev_new_index``: the next index not in use in this namespace."""
+        used = {d.ifindex for d in self.devices.values()}
+        while self._next_ifindex in used:
+            self._next_ifindex += 1
+        self._next_ifindex += 1
+        return self._next_ifindex - 1
+
+    def change_net_namespace(self, name: str, target: Net,
+                             new_name: str | None = None) -> NetDevice:
+        """Mirrors ``dev_change_net_namespace``: a ``NETIF_F_NETNS_LOCAL`` device (lo)
+        cannot move (EINVAL), a name taken in ``target`` is EEXIST (unless ``new_name``,
+        the ``dev%d`` pattern of a dying namespace, gives another). The device is closed
+        and ``dev_shutdown`` destroys its qdiscs (filters go, blocks unbind) before it is
+        unlisted here and listed in ``target``, keeping its ifindex unless taken there.
+        Bound programs stay bound (``bpf_offload_notification`` ignores moves)."""
+        dev = self.dev(name)
+        if dev.kind == "loopback":
+            raise TcError(-EINVAL)
+        if target is self:
+            return dev
+        final = dev.name
+        if final in target.devices:
+            if new_name is None:
+                raise TcError(-EEXIST)
+            n = 0
+            while new_name.replace("%d", str(n)) in target.devices:
+                n += 1
+            final = new_name.replace("%d", str(n))
+        with self.log.op("netns"):
+            dev.up = False
+            if dev.ingress_qdisc is not None:
+                self._qdisc_destroy(dev.ingress_qdisc)
+        del self.devices[name]
+        if any(d.ifindex == dev.ifindex for d in target.devices.values()):
+            dev.ifindex = target._new_ifindex()
+        dev.name = final
+        dev.net = target
+        target.devices[final] = dev
         return dev
 
     def dev(self, name: str) -> NetDevice:
@@ -154,11 +213,13 @@ class Net:
                 uninit(dev)
         dev.registered = False
         del self.devices[name]
-        if dev.peer is not None and dev.peer.name in self.devices:
+        if dev.peer is not None:  # veth_dellink: the peer goes too, wherever it lives
             peer = dev.peer
             dev.peer = None
             peer.peer = None
-            self.unregister_device(peer.name)
+            pnet = peer.net or self
+            if pnet.devices.get(peer.name) is peer:
+                pnet.unregister_device(peer.name)
 
     def set_feature(self, name: str, feature: str, on: bool) -> None:
         """The ethtool netlink path (``ethnl_set_features``): the *wanted* set changes; only
@@ -215,6 +276,7 @@ class Net:
     ) -> IngressQdisc | None:
         """Mirrors ``tc_modify_qdisc()`` for ``parent ingress`` (``ingress``/``clsact``)."""
         dev = self.dev(name)
+        dev.ingress_queue = True
         extack = Extack()
         if kind not in ("ingress", "clsact"):
             extack.set("Specified qdisc kind is unknown")
@@ -255,14 +317,41 @@ class Net:
         dev.ingress_qdisc = q
         return q
 
-    def qdisc_del(self, name: str, kind: str | None) -> None:
-        """Mirrors ``tc_get_qdisc()`` with RTM_DELQDISC for ``parent ingress``."""
+    def qdisc_del(self, name: str, kind: str | None, parent: int = TC_H_INGRESS,
+                  handle: int | None = None) -> None:
+        """Mirrors ``tc_get_qdisc()`` with RTM_DELQDISC. ``parent`` is the request's
+        ``tcm_parent`` (0: find the qdisc by ``handle`` alone), ``handle`` its
+        ``tcm_handle`` (default: what tc sends for ``ingress``/``clsact``, ``ffff:``, or 0
+        without a kind), ``kind`` its ``TCA_KIND``. The device's root qdisc (``noop`` or
+        ``noqueue``) has handle 0: it is found but cannot be deleted."""
         dev = self.dev(name)
-        q = dev.ingress_qdisc
-        if q is None:
-            raise TcError(-EINVAL, "Invalid handle")
+        if handle is None:
+            handle = INGRESS_HANDLE if kind in ("ingress", "clsact") else 0
+        root = _RootQdisc("noqueue" if dev.up else "noop")
+        q: Any = None
+        if parent:
+            if parent == TC_H_ROOT:
+                q = root
+            elif (parent & 0xFFFF0000) != INGRESS_HANDLE:
+                # qdisc_lookup(dev, TC_H_MAJ(parent)): only the ingress qdisc has a handle
+                raise TcError(-ENOENT, "Failed to find qdisc with specified classid")
+            elif dev.ingress_queue:
+                q = dev.ingress_qdisc or _RootQdisc("noop")
+            if q is None:
+                raise TcError(-ENOENT, "Cannot find specified qdisc on specified device")
+            if handle and q.handle != handle:
+                raise TcError(-EINVAL, "Invalid handle")
+        else:
+            if handle and dev.ingress_qdisc is not None and handle == INGRESS_HANDLE:
+                q = dev.ingress_qdisc
+            if q is None:
+                raise TcError(-ENOENT, "Failed to find qdisc with specified handle")
         if kind is not None and kind != q.kind:
             raise TcError(-EINVAL, "Invalid qdisc name")
+        if not parent:
+            raise TcError(-EINVAL, "Classid cannot be zero")
+        if q.handle == 0:
+            raise TcError(-ENOENT, "Cannot delete qdisc with handle of zero")
         with self.log.op("qdisc"):
             self._qdisc_destroy(q)
 

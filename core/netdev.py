@@ -36,7 +36,13 @@ class NetDevice:
     peer: NetDevice | None = None
     priv: Any = None  # the driver's per-port state (netdev_priv)
     ingress_qdisc: IngressQdisc | None = None
+    #: ``dev->ingress_queue`` exists: made by the first qdisc request for ``parent
+    #: ingress`` (``dev_ingress_queue_create`` in ``tc_modify_qdisc``) and kept after its
+    #: qdisc is deleted (the queue then holds ``noop_qdisc``, whose handle is 0).
+    ingress_queue: bool = False
     registered: bool = True
+    #: The namespace (:class:`core.net.Net`) the device is registered in (``dev_net``).
+    net: Any = attrs.field(default=None, repr=False)
 
     @property
     def has_setup_tc(self) -> bool:

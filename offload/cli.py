@@ -1,8 +1,8 @@
 """The ``offload`` command.
 
 Subcommands: ``run`` (a script → transcript), ``shell`` (interactive or piped), ``tdc``
-(tc-testing JSON cases → TAP); ``demo``, ``vm``, ``explore`` and ``diff`` are provided by their
-own modules when those are installed, and say so clearly when they are not.
+(tc-testing JSON cases → TAP); ``demo``, ``vm``, ``explore``, ``diff`` and ``exec`` are provided
+by their own modules when those are installed, and say so clearly when they are not.
 """
 
 from __future__ import annotations
@@ -27,7 +27,10 @@ EPILOG_RUN = """\
 exit status:
   0  the script ran to its end, whatever its lines returned (a failing line is part of the
      transcript, shown as [rc=N]); with --strict, 1 if any line returned non-zero
-  2  the script could not be read or parsed, or the backend is unavailable
+  2  the script could not be read or parsed, or the backend is unavailable or failed
+     (the lines that did run are printed first)
+  128+N  stopped by signal N (SIGTERM, SIGHUP, SIGINT): the backend cleaned up (namespace,
+     children, VM, temporary folders) and the lines that ran are printed
 
 A script is one command per line: tc, ip, ethtool, bpftool, echo V > PATH, cat PATH, ls PATH,
 send DEV hex|pcap ..., audit; '#' starts a comment; $VAR and ${VAR} come from the
@@ -126,7 +129,8 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
             p.set_defaults(func=_absent(module, name))
 
     for name, text in (("explore", "explore operation sequences for bookkeeping bugs"),
-                       ("diff", "compare transcripts of two backends")):
+                       ("diff", "compare transcripts of two backends"),
+                       ("exec", "run an existing rig (-- CMD) with the emulator as its kernel")):
         p = sub.add_parser(name, help=f"{text} (offload.{name})", add_help=False)
         p.add_argument("args", nargs=argparse.REMAINDER)
         p.set_defaults(func=_delegate(f"offload.{name}", name))
@@ -165,7 +169,9 @@ def _env(args: argparse.Namespace) -> dict[str, str]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from offload.runner import BackendUnavailable, EmulatorBackend, get_backend
+    from core.errors import BackendFailure
+    from offload.backends._lifecycle import Interrupted, signals_raise
+    from offload.runner import EmulatorBackend, get_backend
     from offload.script import ScriptError, load_script
     from offload.transcript import render_json, render_text
 
@@ -183,30 +189,41 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("offload run: --report needs the emulator backend", file=sys.stderr)
         return 2
     try:
-        if args.report:
-            entries = _run_with_report(commands, args)
-        elif args.backend == "emulator":
-            entries = EmulatorBackend(args.profile, args.nic).run(commands)
-        else:
-            opts = {"kernel": args.kernel} if args.backend == "vm" and args.kernel else {}
-            backend = get_backend(args.backend, profile=args.profile,
-                                  env=dict(args.variables), **opts)
-            entries = backend.run(commands)
-    except BackendUnavailable as exc:
-        print(f"offload run: {exc}", file=sys.stderr)
+        with signals_raise():
+            if args.report:
+                entries = _run_with_report(commands, args)
+            elif args.backend == "emulator":
+                entries = EmulatorBackend(args.profile, args.nic).run(commands)
+            else:
+                opts = {"kernel": args.kernel} if args.backend == "vm" and args.kernel else {}
+                backend = get_backend(args.backend, profile=args.profile,
+                                      env=dict(args.variables), **opts)
+                entries = backend.run(commands)
+    except Interrupted as exc:
+        _print_entries(exc.partial, args.json)
+        print(f"offload run: {exc} after {len(exc.partial)} of {len(commands)} lines; "
+              "cleaned up", file=sys.stderr)
+        return 128 + exc.signum
+    except BackendFailure as exc:  # every backend's errors (VMError, BackendError, ...)
+        _print_entries(exc.partial, args.json)
+        ran = f" (after {len(exc.partial)} of {len(commands)} lines)" if exc.partial else ""
+        print(f"offload run: {args.backend} backend{ran}: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"offload run: {exc}", file=sys.stderr)
         return 2
-    except Exception as exc:  # a backend that cannot start (no root, no VM image...)
-        if type(exc).__name__ in ("BackendError", "VmError", "VMError"):
-            print(f"offload run: {args.backend} backend: {exc}", file=sys.stderr)
-            return 2
-        raise
     sys.stdout.write(render_json(entries) + "\n" if args.json else render_text(entries))
     if args.strict and any(e.rc for e in entries):
         return 1
     return 0
+
+
+def _print_entries(entries: list[Any], as_json: bool) -> None:
+    from offload.transcript import render_json, render_text
+
+    if entries:
+        sys.stdout.write(render_json(entries) + "\n" if as_json else render_text(entries))
+        sys.stdout.flush()
 
 
 def _run_with_report(commands: list[Any], args: argparse.Namespace) -> list[Any]:
@@ -243,7 +260,7 @@ def cmd_tdc(args: argparse.Namespace) -> int:
 
 #: Subcommands whose words go untouched to ``offload.<name>.main(argv)``: argparse's
 #: REMAINDER would not pass options that come before the first positional argument.
-DELEGATED = ("demo", "explore", "diff")
+DELEGATED = ("demo", "explore", "diff", "exec")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

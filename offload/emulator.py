@@ -11,8 +11,10 @@ loading through the driver's verifier hooks (``bpf_prog_offload_init`` →
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import posixpath
 from collections.abc import Iterator
 from typing import Any
 
@@ -44,6 +46,7 @@ from hwsim.faults import FaultPlan
 from hwsim.nic import NicProfile
 
 BPFFS = "/sys/fs/bpf"
+BPF_PROG_TYPE_XDP = 6
 
 
 class LoadError(Exception):
@@ -139,13 +142,81 @@ class Emulator:
                  nic_profile: str | NicProfile = "netdevsim") -> None:
         self.profile = get_profile(profile) if isinstance(profile, str) else profile
         self.log = EventLog()
-        self.net = Net(self.profile, self.log)
+        #: init_net; ``net`` is the namespace of the command being run (init_net unless
+        #: inside :meth:`in_netns`), so everything that acts "in the caller's namespace"
+        #: (device names, new_device's ports, ifindexes) uses it.
+        self.init_net = Net(self.profile, self.log)
+        self.net = self.init_net
+        #: Named namespaces (``ip netns add``): name -> Net.
+        self.namespaces: dict[str, Net] = {}
         self.faults = FaultPlan()
         self.nsim = NetdevsimBus(self.net, self.log, nic_profile, on_remove=self._on_card_remove,
                                  faults=self.faults)
         self.table = ProgramTable()
         self.pinned: dict[str, Any] = {}
+        self.bpffs_dirs: set[str] = set()
         self.xdp: dict[str, Any] = {}
+        #: generic XDP (``do_xdp_generic``) programs by device name
+        self.xdp_generic_progs: dict[str, Any] = {}
+
+    # -- namespaces ----------------------------------------------------------------------
+
+    def nets(self) -> list[Net]:
+        """Every namespace: init_net first, then the named ones in creation order."""
+        return [self.init_net, *self.namespaces.values()]
+
+    def get_netns(self, name: str | None) -> Net:
+        """The namespace called ``name`` (``None``: init_net); KeyError when there is none."""
+        return self.init_net if name is None else self.namespaces[name]
+
+    def netns_name(self, net: Net) -> str | None:
+        return next((n for n, x in self.namespaces.items() if x is net), None)
+
+    @contextlib.contextmanager
+    def in_netns(self, name: str | None) -> Iterator[Net]:
+        """Run the body as a task in namespace ``name`` (setns): ``self.net`` and the
+        netdevsim bus's namespace (where ``new_device`` puts ports) point there."""
+        net = self.get_netns(name)
+        saved = self.net
+        self.net = self.nsim.net = net
+        try:
+            yield net
+        finally:
+            self.net = self.nsim.net = saved
+
+    def netns_add(self, name: str) -> Net:
+        """``ip netns add``: a fresh namespace with its own ``lo``; FileExistsError if the
+        name is taken."""
+        if name in self.namespaces:
+            raise FileExistsError(name)
+        inum = max(n.inum for n in self.nets()) + 1  # ns_alloc_inum: a fresh number
+        net = Net(self.profile, self.log, inum=inum)
+        net.devices["lo"].up = False  # a new namespace's lo starts down
+        self.namespaces[name] = net
+        return net
+
+    def netns_del(self, name: str) -> list[Any]:
+        """``ip netns del``: the last reference goes, so ``cleanup_net`` runs:
+        ``default_device_exit_batch`` deletes devices with a ``dellink`` (veth, dummy) and
+        moves the others (netdevsim ports) back to init_net, renamed ``dev%d`` if their
+        name is taken there. Returns the moved devices."""
+        net = self.namespaces.pop(name)  # KeyError: not there
+        moved = []
+        for dev in sorted(net.devices.values(), key=lambda d: d.ifindex):
+            if dev.name not in net.devices or dev.kind == "loopback":
+                continue
+            if dev.kind in ("veth", "dummy"):
+                net.unregister_device(dev.name)
+            else:
+                moved.append(net.change_net_namespace(dev.name, self.init_net, "dev%d"))
+        self.gc()
+        return moved
+
+    def move_device(self, name: str, target: Net) -> Any:
+        """``ip link set DEV netns NS`` from the current namespace."""
+        dev = self.net.change_net_namespace(name, target)
+        self.gc()
+        return dev
 
     # -- devices -------------------------------------------------------------------------
 
@@ -153,9 +224,16 @@ class Emulator:
         """``ip link add NAME type veth peer name PEER``: two devices without ndo_setup_tc."""
         if name in self.net.devices or peer in self.net.devices or name == peer:
             raise TcError(-errno.EEXIST)
+        b = self.net.add_device(peer, kind="veth")  # veth_newlink registers the peer first
         a = self.net.add_device(name, kind="veth")
-        b = self.net.add_device(peer, kind="veth")
         a.peer, b.peer = b, a
+
+    def add_dummy(self, name: str) -> None:
+        """``ip link add NAME type dummy``: a device without ndo_setup_tc (drivers/net/dummy.c
+        has none), deleted with its namespace."""
+        if name in self.net.devices:
+            raise TcError(-errno.EEXIST)
+        self.net.add_device(name, kind="dummy")
 
     def set_link(self, name: str, up: bool) -> None:
         self.net.dev(name).up = up
@@ -181,8 +259,12 @@ class Emulator:
         return dev.priv
 
     def _on_card_remove(self, drv: SimNicDriver) -> None:
+        for prog in self.table.programs.values():  # bpf_offload_dev_netdev_unregister
+            if prog.offload_ifindex is not None and drv.owns(prog.offload_ifindex):
+                prog.offload_dead = True
         for port in drv.ports:
             self.xdp.pop(port.netdev.name, None)
+            self.xdp_generic_progs.pop(port.netdev.name, None)
 
     # -- programs ------------------------------------------------------------------------
 
@@ -255,6 +337,8 @@ class Emulator:
             raise LoadError([*prelude, *libbpf_load_failure(prog.name, shown, -err, log)],
                             err=-err)
         drv.translate(prog)
+        for m in getattr(prog, "maps", {}).values():  # libbpf binds the object's maps too
+            m.offload_ifindex = dev.ifindex
         return prog
 
     def _forget(self, prog: Any, next_id: int) -> None:
@@ -278,14 +362,37 @@ class Emulator:
             raise LoadError([f"{path}: {e.strerror}"], err=e.errno or errno.EIO) from None
 
     def pin(self, path: str, prog: Any) -> None:
-        """``BPF_OBJ_PIN``: only under the bpffs mount; an existing pin is EEXIST."""
+        """``BPF_OBJ_PIN`` (``bpf_obj_pin_user``): only under the bpffs mount, into an
+        existing folder; an existing name is EEXIST."""
+        path = posixpath.normpath(path) if path.startswith("/") else path
         if not path.startswith(BPFFS + "/"):
             raise LoadError([f"Error: can't pin the object ({path}): not on bpffs"],
                             err=errno.EPERM)
-        if path in self.pinned:
+        if path in self.pinned or path in self.bpffs_dirs:
             raise LoadError([f"Error: can't pin the object ({path}): File exists"],
                             err=errno.EEXIST)
+        if not self.bpffs_parent_exists(path):
+            raise LoadError([self.bpffs_mount_error(path)], rc=255, err=errno.ENOENT)
         self.pinned[path] = prog
+
+    def bpffs_parent_exists(self, path: str) -> bool:
+        parent = posixpath.dirname(posixpath.normpath(path))
+        return parent == BPFFS or parent in self.bpffs_dirs
+
+    @staticmethod
+    def bpffs_mount_error(path: str) -> str:
+        """bpftool's ``mount_bpffs_for_pin`` when the pin's folder does not exist: it is
+        not bpffs, so bpftool tries to mount one there (recorded: conformance c41)."""
+        parent = posixpath.dirname(posixpath.normpath(path))
+        return (f"Error: can't mount BPF file system to pin the object ({path}): mount "
+                f"--make-private {parent} failed: No such file or directory")
+
+    def bpffs_mkdir(self, path: str) -> None:
+        """``bpf_mkdir``: the caller (:meth:`offload.vfs.Vfs.mkdir`) checked the parent."""
+        self.bpffs_dirs.add(path)
+
+    def bpffs_rmdir(self, path: str) -> None:
+        self.bpffs_dirs.discard(path)
 
     def get_pinned(self, path: str) -> Any:
         prog = self.pinned.get(path)
@@ -296,6 +403,97 @@ class Emulator:
 
     def unpin(self, path: str) -> None:
         self.pinned.pop(path, None)
+        self.gc()
+
+    XDP_MODES = ("skb", "drv", "hw")
+
+    def xdp_progs(self, dev_name: str) -> dict[str, Any]:
+        """The programs attached to a device by mode (``dev_xdp_prog``)."""
+        dev = self.net.devices.get(dev_name)
+        port = dev.priv if dev is not None and isinstance(dev.priv, SimPort) else None
+        return {"skb": self.xdp_generic_progs.get(dev_name),
+                "drv": port.xdp_drv_prog if port is not None else None,
+                "hw": self.xdp.get(dev_name)}
+
+    @staticmethod
+    def _has_ndo_bpf(dev: NetDevice) -> bool:
+        return isinstance(dev.driver, SimNicDriver)
+
+    def xdp_attach(self, dev_name: str, mode: str | None, prog: Any, force: bool) -> None:
+        """Mirrors ``dev_change_xdp_fd``/``dev_xdp_attach`` for ``ip link set DEV
+        xdp[generic|drv|offload] ...`` (``mode`` skb/drv/hw, None without a mode flag;
+        ``force`` is ip's ``-force``, i.e. no XDP_FLAGS_UPDATE_IF_NOEXIST; ``prog`` None
+        detaches), then ``dev_xdp_install``'s checks and the driver's ndo_bpf."""
+        dev = self.net.dev(dev_name)
+        if prog is not None and (hasattr(prog, "map_type")
+                                 or getattr(prog, "prog_type", None) != BPF_PROG_TYPE_XDP):
+            self.gc()  # dev_xdp_attach_fd: bpf_prog_get_type_dev(fd, BPF_PROG_TYPE_XDP)
+            raise TcError(-errno.EINVAL)
+        progs = self.xdp_progs(dev_name)
+        if mode is None and sum(1 for x in progs.values() if x is not None) > 1:
+            raise TcError(-errno.EINVAL, "More than one program loaded, unset mode is "
+                          "ambiguous")
+        if mode is None:  # dev_xdp_mode: native when the driver has ndo_bpf
+            mode = "drv" if self._has_ndo_bpf(dev) else "skb"
+        cur = progs[mode]
+        if prog is not None and not force and cur is not None:
+            self.gc()
+            raise TcError(-errno.EBUSY, "XDP program already attached")
+        if prog is cur:
+            return
+        if mode != "skb" and not self._has_ndo_bpf(dev):
+            self.gc()
+            raise TcError(-errno.EOPNOTSUPP, "Underlying driver does not support XDP in native "
+                          "mode")
+        if prog is not None and mode != "hw":  # dev_xdp_install
+            if progs["drv" if mode == "skb" else "skb"] is not None:
+                self.gc()
+                raise TcError(-errno.EEXIST, "Native and generic XDP can't be active at the "
+                              "same time")
+            if getattr(prog, "offload_ifindex", None) is not None:
+                self.gc()
+                raise TcError(-errno.EINVAL, "Using device-bound program without HW_MODE flag "
+                              "is not supported")
+        if mode == "hw":
+            self.xdp_offload(dev_name, prog)
+            return
+        if mode == "drv":
+            extack = Extack()
+            ret = dev.driver.xdp_drv(dev, prog, extack)
+            if ret:
+                self.gc()
+                raise TcError(ret, extack.msg)
+            self.gc()
+            return
+        self.xdp_generic(dev_name, prog, force=True)
+
+    def set_mtu(self, dev_name: str, mtu: int) -> None:
+        """``dev_set_mtu``: the driver's ``ndo_change_mtu`` may refuse (netdevsim: EBUSY
+        with a driver XDP program above 4000)."""
+        dev = self.net.dev(dev_name)
+        if mtu < 68 or mtu > (65535 if dev.kind != "loopback" else 1 << 30):
+            raise TcError(-errno.EINVAL, "mtu less than device minimum" if mtu < 68 else
+                          "mtu greater than device maximum")
+        hook = getattr(dev.driver, "ndo_change_mtu", None)
+        if callable(hook):
+            ret = hook(dev, mtu)
+            if ret:
+                raise TcError(ret)
+            return
+        dev.mtu = mtu
+
+    def xdp_generic(self, dev_name: str, prog: Any, force: bool = False) -> None:
+        """``dev_xdp_attach`` in XDP_FLAGS_SKB_MODE: any device; an attached program is
+        only replaced with ``force`` (else EBUSY "XDP program already attached."); ``None``
+        detaches. The program becomes an XDP program (BPF_PROG_TYPE_XDP)."""
+        self.net.dev(dev_name)
+        if prog is not None:
+            if dev_name in self.xdp_generic_progs and not force:
+                self.gc()
+                raise TcError(-errno.EBUSY, "XDP program already attached")
+            self.xdp_generic_progs[dev_name] = prog
+        else:
+            self.xdp_generic_progs.pop(dev_name, None)
         self.gc()
 
     def xdp_offload(self, dev_name: str, prog: Any) -> None:
@@ -325,16 +523,17 @@ class Emulator:
     # -- program lifetime ----------------------------------------------------------------
 
     def blocks(self) -> list[Block]:
-        """Every block in the namespace (private ones through their qdiscs)."""
+        """Every block of every namespace (private ones through their qdiscs)."""
         seen: dict[int, Block] = {}
-        for dev in self.net.devices.values():
-            q = dev.ingress_qdisc
-            if q is None:
-                continue
-            for b, _ in q.blocks():
+        for net in self.nets():
+            for dev in net.devices.values():
+                q = dev.ingress_qdisc
+                if q is None:
+                    continue
+                for b, _ in q.blocks():
+                    seen.setdefault(id(b), b)
+            for b in net.blocks.values():
                 seen.setdefault(id(b), b)
-        for b in self.net.blocks.values():
-            seen.setdefault(id(b), b)
         return list(seen.values())
 
     def filters(self) -> Iterator[tuple[Block, Any, ClsBpfFilter]]:
@@ -353,7 +552,9 @@ class Emulator:
         if not self.table.programs:
             return
         pending = {id(p): p for p in self.table.programs.values()}
-        held = [*self.pinned.values(), *self.xdp.values()]
+        held = [*self.pinned.values(), *self.xdp.values(), *self.xdp_generic_progs.values()]
+        held += [p.xdp_drv_prog for drv in self.nsim.devices.values() for p in drv.ports
+                 if p.xdp_drv_prog is not None]
         held += [s.prog for drv in self.nsim.devices.values() for p in drv.ports
                  for s in p.hw.slots]
         for p in held:

@@ -14,17 +14,19 @@ end becomes an ``offload: internal error`` entry (status 70), never a traceback.
 from __future__ import annotations
 
 import importlib
+import struct
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 import attrs
 
-from core.errors import TcError
+from core.errors import BackendFailure, TcError
+from offload.backends._lifecycle import Interrupted
 from offload.nic_cmd import nic_main
 from offload.script import Command
 from offload.tc.bpftool import bpftool_main
 from offload.tc.context import Context
-from offload.tc.coreutils import cat, echo, ls
+from offload.tc.coreutils import cat, echo, ls, mkdir, rm, rmdir
 from offload.tc.ethtool import ethtool_main
 from offload.tc.ip import ip_main
 from offload.tc.netlink import rtnl_error
@@ -33,8 +35,8 @@ from offload.tc.tc import tc_main
 from offload.transcript import Entry
 from offload.vfs import Vfs
 
-COMMANDS = ("tc", "ip", "ethtool", "bpftool", "echo", "cat", "ls", "send", "audit", "nic",
-            "fault")
+COMMANDS = ("tc", "ip", "ethtool", "bpftool", "echo", "cat", "ls", "rm", "mkdir", "rmdir",
+            "send", "audit", "nic", "fault")
 INTERNAL_ERROR_RC = 70
 
 
@@ -44,18 +46,76 @@ class Backend(Protocol):
     def run(self, commands: Sequence[Command]) -> list[Entry]: ...
 
 
-class BackendUnavailable(RuntimeError):
+class BackendUnavailable(BackendFailure):
     """The requested backend's module is missing or cannot run here."""
 
 
 def _not_allowed(prog: str) -> Result:
-    allowed = ", ".join(c for c in COMMANDS if c not in ("echo", "cat", "ls"))
+    allowed = ", ".join(c for c in COMMANDS if c not in ("echo", "cat", "ls", "rm", "mkdir",
+                                                           "rmdir"))
     return Result(127, "", f"offload: {prog}: command not allowed (allowed: {allowed}, "
-                  "echo > and cat/ls of netdevsim files)\n")
+                  "echo > and cat/ls of netdevsim files, ls/rm/mkdir on bpffs)\n")
+
+
+#: Where rigs find the tools by absolute path (tdc's ``/sbin/tc``, ``ip netns exec NS
+#: /usr/sbin/tc``): such a path names the emulated command.
+SYSTEM_DIRS = ("/sbin", "/usr/sbin", "/bin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin")
+
+
+def _tool_name(prog: str) -> str:
+    head, _, base = prog.rpartition("/")
+    system = ("tc", "ip", "ethtool", "bpftool", "echo", "cat", "ls", "rm", "mkdir", "rmdir")
+    return base if head in SYSTEM_DIRS and base in system else prog
+
+
+def _netns_option(prog: str, args: list[str]) -> tuple[str, list[str]] | None:
+    """``ip -n NS ...``/``ip -netns NS``/``tc -n NS`` (prefixes of ``-netns``, before the
+    object): the namespace and the argv without the option; None when there is none."""
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        w = args[i]
+        if len(w) >= 2 and "-netns".startswith(w) and not (prog == "tc" and w == "-"):
+            if i + 1 >= len(args):
+                return None
+            return args[i + 1], args[:i] + args[i + 2:]
+        if prog == "tc" and w in ("-cf", "-conf", "-b", "-batch"):
+            i += 1
+        i += 1
+    return None
+
+
+def _netns_exec(args: list[str]) -> tuple[str, list[str]] | None:
+    """``ip [OPTS] netns exec NS CMD...``: the namespace and CMD."""
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        i += 1
+    rest = args[i:]
+    if len(rest) >= 2 and rest[0] == "netns" and rest[1] == "exec":
+        if len(rest) < 3:
+            return "", []
+        return rest[2], rest[3:]
+    return None
 
 
 class Session:
     """One emulated system and the command language on top of it.
+
+    Interfaces for a front end that serves real processes (``offload exec``'s shims and
+    file-system views):
+
+    - :meth:`execute_in` ``(argv, netns=None, cwd=None) -> Entry``: one command line given
+      as an argv (``["tc", "-s", "filter", "show", ...]``), run as if typed in namespace
+      ``netns`` (``None``: the initial one) with relative paths (``obj x.o``, ``bpftool prog
+      load x.o ...``) resolved against ``cwd``;
+    - :meth:`has_netns` ``(name) -> bool``: whether ``ip netns add NAME`` made it (and no
+      ``ip netns del`` removed it since);
+    - :meth:`in_netns` ``(name)``: a context manager making the body act in that namespace,
+      e.g. ``with s.in_netns("ns1"): s.ctx.vfs.write(".../new_device", "1 1")`` puts the
+      new ports there (``new_device_store`` uses the writer's namespace), as a write from a
+      process inside it would;
+    - ``ctx.vfs`` (:class:`offload.vfs.Vfs`): the three trees (netdevsim's sysfs and
+      debugfs, bpffs) with ``lookup``/``read``/``write``/``listdir``/``readlink``/
+      ``unlink``/``mkdir``/``rmdir``.
 
     ``event_cap`` bounds the emulator's event log (``EventLog.cap``): long-lived sessions
     (the shell, ``offload exec``) pass :attr:`LONG_LIVED_EVENT_CAP` so that memory stays
@@ -74,6 +134,48 @@ class Session:
         for name, dev in emu.net.devices.items():
             if dev.up:
                 self.ctx.mark_up(name)
+
+    def has_netns(self, name: str) -> bool:
+        """Whether the named network namespace exists (``ip netns add``)."""
+        return name in getattr(self.emu, "namespaces", {})
+
+    def in_netns(self, name: str | None) -> Any:
+        """A context manager: commands and VFS writes in the body act in namespace
+        ``name`` (``None``: the initial one); KeyError for an unknown name."""
+        return self.emu.in_netns(name)
+
+    def execute_in(self, argv: list[str], netns: str | None = None,
+                   cwd: str | None = None) -> Entry:
+        """Run one argv as if typed in namespace ``netns`` with working folder ``cwd``
+        (relative object and pin paths are resolved against it); always an Entry. An
+        unknown namespace is what ``ip netns exec`` says for it (status 255)."""
+        import os
+        import shlex
+
+        text = shlex.join(argv)
+        if not argv:
+            return Entry(text, 0)
+        if netns is not None and not self.has_netns(netns):
+            return Entry(text, 255, "", f'Cannot open network namespace "{netns}": No such '
+                         "file or directory\n")
+        old = None
+        if cwd is not None:
+            try:
+                old = os.getcwd()
+            except OSError:
+                old = "/"
+            try:
+                os.chdir(cwd)
+            except OSError as exc:
+                return Entry(text, 1, "", f"offload: {cwd}: {exc.strerror}\n")
+        try:
+            if netns is None:
+                return self.execute(Command(text, tuple(argv)))
+            with self.in_netns(netns):
+                return self.execute(Command(text, tuple(argv)))
+        finally:
+            if old is not None:
+                os.chdir(old)
 
     def execute(self, cmd: Command) -> Entry:
         """Run one command; always returns an :class:`Entry`."""
@@ -103,7 +205,11 @@ class Session:
         return None if cmd is None else self.execute(cmd)
 
     def _dispatch(self, cmd: Command) -> Result:
-        prog, args = cmd.argv[0], list(cmd.argv[1:])
+        prog, args = _tool_name(cmd.argv[0]), list(cmd.argv[1:])
+        if prog in ("ip", "tc"):
+            routed = self._route_netns(prog, args, cmd)
+            if routed is not None:
+                return routed
         if prog == "echo":
             return echo(args, cmd.redirect, self.ctx.vfs)
         if cmd.redirect is not None:
@@ -116,6 +222,9 @@ class Session:
             "bpftool": lambda: bpftool_main(args, self.ctx),
             "cat": lambda: cat(args, self.ctx.vfs),
             "ls": lambda: ls(args, self.ctx.vfs),
+            "rm": lambda: rm(args, self.ctx.vfs),
+            "mkdir": lambda: mkdir(args, self.ctx.vfs),
+            "rmdir": lambda: rmdir(args, self.ctx.vfs),
             "send": lambda: self._send(args),
             "audit": lambda: self._audit(),
             "nic": lambda: nic_main(args, self.emu),
@@ -123,6 +232,33 @@ class Session:
         }
         handler = handlers.get(prog)
         return handler() if handler is not None else _not_allowed(prog)
+
+    def _route_netns(self, prog: str, args: list[str], cmd: Command) -> Result | None:
+        """``ip -n NS``/``tc -n NS`` and ``ip netns exec NS CMD``: the rest runs in NS
+        (``netns_switch`` in iproute2's lib/namespace.c; an unknown name is its error)."""
+        if not hasattr(self.emu, "namespaces"):
+            return None
+        found = _netns_option(prog, args)
+        inner: list[str] | None = None
+        if found is not None:
+            ns, rest = found
+            inner = [prog, *rest]
+        elif prog == "ip":
+            ex = _netns_exec(args)
+            if ex is None:
+                return None
+            ns, inner = ex
+            if not ns:
+                return Result(255, "", "No netns name specified\n")
+            if not inner:
+                return Result(255, "", "No command specified\n")
+        else:
+            return None
+        if not self.has_netns(ns):
+            return Result(255, "", f'Cannot open network namespace "{ns}": No such file or '
+                          "directory\n")
+        with self.emu.in_netns(ns):
+            return self._dispatch(Command(cmd.text, tuple(inner), cmd.redirect, cmd.lineno))
 
     def _send(self, args: list[str]) -> Result:
         """``send DEV hex HEX...`` / ``send DEV pcap FILE``: frames into the datapath."""
@@ -145,7 +281,9 @@ class Session:
         else:
             try:
                 frames = _read_pcap(args[2])
-            except (OSError, ValueError) as exc:
+            except OSError as exc:
+                return Result(1, "", f"offload: send: {args[2]}: {exc.strerror or exc}\n")
+            except ValueError as exc:
                 return Result(1, "", f"offload: send: {args[2]}: {exc}\n")
         out = [f"{send(dev, f)}\n" for f in frames]
         return Result(0, "".join(out))
@@ -166,11 +304,27 @@ class Session:
         return Result(0 if ok else 1, text if text.endswith("\n") or not text else text + "\n")
 
 
+#: The largest pcap ``send`` reads.
+PCAP_MAX = 64 << 20
+
+
 def _read_pcap(path: str) -> list[bytes]:
+    """The frames of a pcap file: a regular file only (no FIFO to block on), at most
+    :data:`PCAP_MAX` bytes; anything dpkt cannot parse (a short or foreign file) is a
+    ``ValueError`` naming why."""
+    import io
+
     import dpkt
 
-    with open(path, "rb") as f:
-        return [bytes(buf) for _, buf in dpkt.pcap.Reader(f)]
+    from core.files import read_regular
+
+    data = read_regular(path, PCAP_MAX + 1)
+    if len(data) > PCAP_MAX:
+        raise ValueError(f"larger than {PCAP_MAX} bytes")
+    try:
+        return [bytes(buf) for _, buf in dpkt.pcap.Reader(io.BytesIO(data))]
+    except (dpkt.dpkt.Error, ValueError, struct.error) as exc:
+        raise ValueError(f"not a pcap file ({len(data)} bytes: {exc})") from None
 
 
 @attrs.define
@@ -187,7 +341,14 @@ class EmulatorBackend:
 
     def run(self, commands: Sequence[Command]) -> list[Entry]:
         session = self.new_session()
-        return [session.execute(c) for c in commands]
+        out: list[Entry] = []
+        try:
+            for c in commands:
+                out.append(session.execute(c))
+        except Interrupted as exc:
+            exc.partial = out
+            raise
+        return out
 
 
 BACKENDS = ("emulator", "kernel", "vm")
@@ -220,17 +381,22 @@ class _FunctionBackend:
         fn = getattr(self.module, "run_script", None)
         if callable(fn):
             return list(fn(list(commands), env=self.env, **self.options))
+        from offload.backends.policy import read_roots
+
+        # folders named by --set values ($PROGS): the tools may read them, the VM gets them
+        roots = read_roots(self.env.values())
         vm_cls = getattr(self.module, "VMBackend", None)
         if vm_cls is not None and hasattr(self.module, "VM"):
             # the VM backend runs on a booted machine: boot one for this script
             opts = dict(self.options)
-            with self.module.VM(version=opts.pop("kernel", None)) as vm:
-                return list(vm_cls(vm, **opts).run(list(commands)))
+            with self.module.VM(version=opts.pop("kernel", None), shares=roots) as vm:
+                return list(vm_cls(vm, **opts).run_many({"script": list(commands)},
+                                                        roots)["script"])
         for cls_name in ("KernelBackend", "Backend"):
             cls = getattr(self.module, cls_name, None)
             if cls is not None:
                 try:
-                    backend = cls(env=self.env, **self.options)
+                    backend = cls(env=self.env, read_roots=roots, **self.options)
                 except TypeError:
                     backend = cls(**self.options)
                 return list(backend.run(list(commands)))

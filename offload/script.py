@@ -45,15 +45,33 @@ def substitute(line: str, env: Mapping[str, str]) -> str:
     return _VAR.sub(repl, line)
 
 
+def split_lines(text: str) -> list[str]:
+    """A script's lines: split on ``\\n`` only (and a ``\\r`` before it dropped), as a shell
+    reads them. ``str.splitlines()`` would also split on ``\\v``, ``\\f``, ``\\x1c``-``\\x1e``,
+    U+0085, U+2028/9, and name lines the file does not have."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
+
+
+#: What separates words, in both the fast path and shlex: shlex's own white space.
+_WS = re.compile("[ \t\r\n]+")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WS.split(text) if w]
+
+
 def parse_line(text: str, env: Mapping[str, str] | None = None, lineno: int = 0) -> Command | None:
     """Parse one line; ``None`` for blank lines and ``#`` comments."""
-    stripped = text.strip()
+    stripped = text.strip(" \t\r\n")
     if not stripped or stripped.startswith("#"):
         return None
     expanded = substitute(stripped, env if env is not None else {}) if "$" in stripped \
         else stripped
     if not _SPECIAL.search(expanded):  # plain words: what shlex would return, much faster
-        return Command(text=stripped, argv=tuple(expanded.split()), lineno=lineno)
+        return Command(text=stripped, argv=tuple(_words(expanded)), lineno=lineno)
     try:
         lex = shlex.shlex(expanded, posix=True, punctuation_chars=">")
         lex.whitespace_split = True
@@ -104,6 +122,6 @@ def load_script(path: str, env: Mapping[str, str] | None = None) -> list[Command
     except UnicodeDecodeError:
         raise ScriptError(f"{path}: not a text file") from None
     try:
-        return parse_script(text.splitlines(), env)
+        return parse_script(split_lines(text), env)
     except ScriptError as exc:
         raise ScriptError(f"{path}: {exc}") from None

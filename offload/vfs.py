@@ -8,13 +8,25 @@ and ``del_device_store()``; ``devices/netdevsimID/net/`` listing the ports), ``d
 from and go to the emulator's netdevsim bus (``emu.nsim``), which raises ``OSError`` as the
 kernel's handlers would fail.
 
+``ports/P/dev`` is a symbolic link to the device's folder (``../../../netdevsimID``, as
+``nsim_dev_port_debugfs_init()`` makes it with ``debugfs_create_symlink``): a :class:`Node`
+with ``link`` set, followed by every lookup of a path through it (as path walk does) and
+returned as itself by ``lookup(path, follow=False)``/``readlink``.
+
+The third tree is bpffs at ``/sys/fs/bpf`` (``kernel/bpf/inode.c``): the emulator's pinned
+objects (``emu.pinned``, path -> program or map) and folders (``emu.bpffs_dirs``). A pin
+cannot be opened for reading or writing (``bpffs_obj_open``: EIO); ``unlink`` removes a pin
+(``bpf_obj_unlink`` path: the object loses that reference), ``mkdir``/``rmdir`` make and
+remove folders (``bpf_mkdir``, ``simple_rmdir``: ENOTEMPTY while it holds anything).
+
 Errors surface as ``OSError`` with the errno a real open/read/write would give, so the shell
 commands in :mod:`offload.tc.coreutils` can print exactly what ``cat``/``sh`` print. Only the
-two netdevsim trees exist; every other path is refused with :class:`VfsForbidden`.
+three trees exist; every other path is refused with :class:`VfsForbidden`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import posixpath
@@ -26,7 +38,9 @@ import attrs
 
 BUS = "/sys/bus/netdevsim"
 DEBUGFS = "/sys/kernel/debug/netdevsim"
-ALLOWED_PREFIXES = (BUS + "/", DEBUGFS + "/")
+BPFFS = "/sys/fs/bpf"
+ALLOWED_PREFIXES = (BUS + "/", DEBUGFS + "/", BPFFS + "/")
+MAXSYMLINKS = 40
 
 
 class VfsForbidden(Exception):
@@ -39,15 +53,21 @@ class WriteError(OSError):
 
 @attrs.frozen
 class Node:
-    """A directory (``list`` set) or a file (``read`` and/or ``write`` set)."""
+    """A directory (``list`` set), a file (``read`` and/or ``write`` set) or a symbolic
+    link (``link`` set: returns the target, relative to the link's folder or absolute)."""
 
     list: Callable[[], list[str]] | None = None
     read: Callable[[], str] | None = None
     write: Callable[[str], None] | None = None
+    link: Callable[[], str] | None = None
 
     @property
     def is_dir(self) -> bool:
         return self.list is not None
+
+    @property
+    def is_link(self) -> bool:
+        return self.link is not None
 
 
 def _err(code: int) -> OSError:
@@ -88,15 +108,56 @@ class Vfs:
         return norm
 
     # -- lookup ----------------------------------------------------------------------------
-    def lookup(self, path: str) -> Node:
-        """The node at ``path``; ``OSError(ENOENT)`` when there is none."""
-        norm = self.check(path)
-        node = self._resolve(norm)
-        if node is None:
-            raise _err(errno.ENOENT)
-        return node
+    def lookup(self, path: str, follow: bool = True) -> Node:
+        """The node at ``path``; ``OSError(ENOENT)`` when there is none. Links on the way
+        are followed; the last component too unless ``follow`` is false (``lstat``)."""
+        return self._walk(self.check(path), follow)[1]
+
+    def realpath(self, path: str) -> str:
+        """``path`` with every link resolved (the path the kernel finally opens)."""
+        return self._walk(self.check(path), True)[0]
+
+    def readlink(self, path: str) -> str:
+        """The target of the link at ``path``; EINVAL for anything else (readlink(2))."""
+        node = self.lookup(path, follow=False)
+        if node.link is None:
+            raise _err(errno.EINVAL)
+        return node.link()
+
+    def _walk(self, norm: str, follow: bool) -> tuple[str, Node]:
+        """Path walk: resolve ``norm``, substituting links found on the way (at most
+        ``MAXSYMLINKS``, then ELOOP); the result must stay inside the trees."""
+        for _ in range(MAXSYMLINKS):
+            node = self._resolve(norm)
+            if node is not None:
+                if node.link is None or not follow:
+                    return norm, node
+                norm = self._target(norm, node.link(), [])
+                continue
+            parts = norm.split("/")
+            root = next(r for r in (BUS, DEBUGFS, BPFFS) if (norm + "/").startswith(r + "/"))
+            for i in range(root.count("/") + 2, len(parts)):
+                prefix = "/".join(parts[:i])
+                up = self._resolve(prefix)
+                if up is None:
+                    raise _err(errno.ENOENT)
+                if up.link is not None:
+                    norm = self._target(prefix, up.link(), parts[i:])
+                    break
+                if not up.is_dir:
+                    raise _err(errno.ENOTDIR)
+            else:
+                raise _err(errno.ENOENT)
+        raise _err(errno.ELOOP)
+
+    def _target(self, link_path: str, target: str, rest: list[str]) -> str:
+        base = target if target.startswith("/") else posixpath.join(
+            posixpath.dirname(link_path), target)
+        return self.check(posixpath.normpath(posixpath.join(base, *rest)))
 
     def _resolve(self, norm: str) -> Node | None:
+        if norm == BPFFS or norm.startswith(BPFFS + "/"):
+            return self._bpffs(norm)
         nsim = self.nsim
         if nsim is None:
             return None
@@ -107,6 +168,28 @@ class Vfs:
         if norm == DEBUGFS:
             return Node(list=lambda: [f"netdevsim{i}" for i in nsim.device_ids()])
         return self._debugfs(nsim, norm[len(DEBUGFS) + 1:].split("/"))
+
+    # -- bpffs -----------------------------------------------------------------------------
+    def _pins(self) -> dict[str, Any]:
+        return getattr(self.emu, "pinned", {})
+
+    def _dirs(self) -> set[str]:
+        return getattr(self.emu, "bpffs_dirs", set())
+
+    def _bpffs(self, norm: str) -> Node | None:
+        if norm == BPFFS or norm in self._dirs():
+            prefix = norm + "/"
+            names = {p[len(prefix):] for p in [*self._pins(), *self._dirs()]
+                     if p.startswith(prefix) and "/" not in p[len(prefix):]}
+            return Node(list=lambda: sorted(names))
+        if norm in self._pins():
+            return Node(read=self._obj_open, write=self._obj_open)
+        return None
+
+    @staticmethod
+    def _obj_open(*_: Any) -> str:
+        """``bpffs_obj_open``: a pinned program or map cannot be read like a file."""
+        raise _err(errno.EIO)
 
     @staticmethod
     def _dev_id(name: str, nsim: Any) -> int | None:
@@ -132,10 +215,21 @@ class Vfs:
         if len(parts) == 2:
             return Node(list=lambda: ["net"])
         if parts[2:] == ["net"]:
-            return Node(list=lambda: list(nsim.port_names(dev)))
-        if len(parts) == 4 and parts[2] == "net" and parts[3] in nsim.port_names(dev):
+            return Node(list=lambda: self._net_ports(nsim, dev))
+        if len(parts) == 4 and parts[2] == "net" and parts[3] in self._net_ports(nsim, dev):
             return Node(list=lambda: [])
         return None
+
+    def _net_ports(self, nsim: Any, dev: int) -> list[str]:
+        """``devices/netdevsimID/net/``: sysfs's net class is tagged by namespace, so only
+        the ports in the reader's namespace (``emu.net``) are listed."""
+        here = getattr(self.emu, "net", None)
+        try:
+            ports = nsim.driver(dev).ports
+        except (AttributeError, OSError):
+            return list(nsim.port_names(dev))
+        return [p.netdev.name for p in ports
+                if getattr(p.netdev, "net", None) in (None, here)]
 
     def _debugfs(self, nsim: Any, parts: list[str]) -> Node | None:
         dev = self._dev_id(parts[0], nsim)
@@ -178,6 +272,8 @@ class Vfs:
         port = int(rest[0])
         if len(rest) == 1:
             return Node(list=lambda: sorted([*nsim.knob_names(dev, port), "dev"]))
+        if rest[1:] == ["dev"]:
+            return Node(link=lambda: f"../../../netdevsim{dev}")
         if len(rest) == 2 and rest[1] in nsim.knob_names(dev, port):
             return self._knob(nsim, dev, port, rest[1])
         return None
@@ -228,15 +324,25 @@ class Vfs:
 
     def write(self, path: str, text: str) -> None:
         norm = self.check(path)
-        node = self._resolve(norm)
-        if node is None:
-            parent = self._resolve(posixpath.dirname(norm))
+        try:
+            norm, node = self._walk(norm, True)
+        except OSError as exc:
+            if exc.errno != errno.ENOENT:
+                raise
+            parent = None
+            with contextlib.suppress(OSError):
+                parent = self.lookup(posixpath.dirname(norm))
+            if parent is not None and parent.is_dir and norm.startswith(BPFFS + "/"):
+                raise _err(errno.EPERM) from None  # bpffs has no ->create for open(O_CREAT)
             # creating a file in sysfs/debugfs is refused (no ->create): EACCES
-            raise _err(errno.EACCES if parent is not None and parent.is_dir else errno.ENOENT)
+            raise _err(errno.EACCES if parent is not None and parent.is_dir
+                       else errno.ENOENT) from None
         if node.is_dir:
             raise _err(errno.EISDIR)
         if node.write is None:
             raise _err(errno.EACCES)
+        if norm in self._pins():
+            node.write(text)  # the open fails: EIO, not a write error
         try:
             node.write(text)
         except WriteError:
@@ -251,3 +357,47 @@ class Vfs:
             raise _err(errno.ENOTDIR)
         assert node.list is not None
         return sorted(node.list())
+
+    def unlink(self, path: str) -> None:
+        """unlink(2): a bpffs pin goes (its object loses that reference); a folder is
+        EISDIR; sysfs and debugfs files cannot be removed (EPERM)."""
+        norm = self.check(path)
+        parent = self.realpath(posixpath.dirname(norm))
+        norm = posixpath.join(parent, posixpath.basename(norm))
+        node = self._resolve(norm)
+        if node is None:
+            raise _err(errno.ENOENT)
+        if not norm.startswith(BPFFS + "/"):
+            raise _err(errno.EPERM)
+        if node.is_dir:
+            raise _err(errno.EISDIR)
+        self.emu.unpin(norm)
+
+    def mkdir(self, path: str) -> None:
+        """mkdir(2): only bpffs makes folders (``bpf_mkdir``); EEXIST, ENOENT for a missing
+        parent, EPERM in sysfs/debugfs."""
+        norm = self.check(path)
+        parent = self.realpath(posixpath.dirname(norm))
+        norm = posixpath.join(parent, posixpath.basename(norm))
+        if self._resolve(norm) is not None:
+            raise _err(errno.EEXIST)
+        if not self.lookup(parent).is_dir:
+            raise _err(errno.ENOTDIR)
+        if not norm.startswith(BPFFS + "/"):
+            raise _err(errno.EPERM)
+        self.emu.bpffs_mkdir(norm)
+
+    def rmdir(self, path: str) -> None:
+        """rmdir(2) of a bpffs folder: ENOTEMPTY while it holds pins or folders."""
+        norm = self.check(path)
+        node = self._resolve(norm)
+        if node is None:
+            raise _err(errno.ENOENT)
+        if not node.is_dir:
+            raise _err(errno.ENOTDIR)
+        if not norm.startswith(BPFFS + "/") or norm not in self._dirs():
+            raise _err(errno.EPERM)
+        if self.listdir(norm):
+            raise _err(errno.ENOTEMPTY)
+        self.emu.bpffs_rmdir(norm)
+

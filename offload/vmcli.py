@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hwsim.vm import KERNELS, VM, VMError, provision
+from offload.backends._lifecycle import Interrupted, signals_raise
 
 
 def _split_kernel(value: str | None) -> tuple[str | None, Path | None]:
@@ -45,6 +46,17 @@ def _setup(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    """``vm run``: a stop signal (TERM, HUP, INT) kills qemu and removes the VM's folder,
+    exit 128 + signal."""
+    try:
+        with signals_raise():
+            return _run_in_vm(args)
+    except Interrupted as exc:
+        print(f"offload vm run: {exc}; the VM was stopped", file=sys.stderr)
+        return 128 + exc.signum
+
+
+def _run_in_vm(args: argparse.Namespace) -> int:
     argv = list(args.cmd)
     if argv[:1] == ["--"]:
         argv = argv[1:]
@@ -57,8 +69,10 @@ def _run(args: argparse.Namespace) -> int:
             print("offload vm run: --modules goes with --kernel FILE (your own kernel); "
                   f"--kernel VERSION is one of {', '.join(KERNELS)}", file=sys.stderr)
             return 2
+        # the guest sees only what it needs: the programs folder is shared explicitly
+        shares = [args.progs] if args.script and args.progs else []
         with VM(cache_dir=args.cache, kernel=own, modules=args.modules, version=version,
-                boot_timeout=args.boot_timeout) as vm:
+                boot_timeout=args.boot_timeout, shares=shares) as vm:
             abi = vm.provisioned.abi if vm.provisioned else "?"
             print(f"offload vm: {abi} booted in {vm.boot_seconds:.1f} s", file=sys.stderr)
             if args.script:

@@ -23,7 +23,8 @@ def _lexed(line: str) -> tuple[str, ...]:
 def test_every_script_line_in_the_repository_parses_as_the_lexer_says() -> None:
     n = 0
     for path in ROOT.glob("**/*.sh"):
-        if ".venv" in path.parts:
+        # examples/rigs holds bash rigs for `offload exec`, not offload scripts
+        if ".venv" in path.parts or path.parent.name == "rigs":
             continue
         for line in path.read_text().splitlines():
             cmd = parse_line(line, {})

@@ -14,8 +14,10 @@ scenarios other tests run in the same guest:
   host-side key, kept open until the server stops;
 - the skip_sw filters it installed, addressed by the prio/handle the host chose.
 
-Protocol, the same shape as the VM agent's: the host writes ``DIR/req/NNNNNN.json``
-atomically; the server answers ``DIR/res/NNNNNN.json``; ``DIR/ready`` (or ``DIR/failed``)
+Protocol, the same shape as the VM agent's: the host writes ``REQ/NNNNNN.json``
+atomically, ``REQ`` being ``--requests`` (a folder of the VM's control share, which the guest
+cannot write, so nothing in the guest can redirect the host's writes; ``DIR/req`` without
+it); the server answers ``DIR/res/NNNNNN.json`` once per request; ``DIR/ready`` (or ``DIR/failed``)
 says how the start went. Every answer carries ``offloaded_id``, the port's
 ``bpf_offloaded_id`` read after the operation. Operations: ``add``, ``replace``, ``delete``,
 ``knob``, ``features``, ``state``, ``close``.
@@ -343,12 +345,14 @@ class PortServer:
         return {"ret": 0, "offloaded_id": off}
 
 
-def serve(work: Path, netns: str, poll: float = 0.002, idle_poll: float = 0.05) -> int:
+def serve(work: Path, netns: str, poll: float = 0.002, idle_poll: float = 0.05,
+          requests: Path | None = None) -> int:
     """Start the port, answer requests in name order until ``close`` (or the folder goes).
 
     The folder is polled every ``poll`` seconds for a second after a request, then every
     ``idle_poll``: a busy loop would steal the (emulated) CPU other guest commands need."""
-    req_dir, res_dir = work / "req", work / "res"
+    req_dir, res_dir = requests or work / "req", work / "res"
+    done: set[str] = set()
     server = PortServer(work, netns)
     try:
         info = server.start()
@@ -361,22 +365,27 @@ def serve(work: Path, netns: str, poll: float = 0.002, idle_poll: float = 0.05) 
     try:
         while True:
             try:
-                names = sorted(n for n in os.listdir(req_dir) if n.endswith(".json"))
+                names = sorted(n for n in os.listdir(req_dir) if n.endswith(".json")
+                               and not n.startswith(".") and n not in done)
             except FileNotFoundError:  # the VM's work folder was removed: the host is gone
                 return 0
             if not names:
+                done &= set(os.listdir(req_dir))
                 time.sleep(poll if time.monotonic() - last < 1.0 else idle_poll)
                 continue
             last = time.monotonic()
             for name in names:
                 path = req_dir / name
+                done.add(name)
                 try:
                     req = json.loads(path.read_text())
-                    path.unlink()
+                    if requests is None:
+                        path.unlink()
                     res = server.handle(req)
                 except Exception:
                     res = {"ret": -errno.EIO, "extack": "", "error": traceback.format_exc()}
-                    path.unlink(missing_ok=True)
+                    if requests is None:
+                        path.unlink(missing_ok=True)
                     req = {}
                 _write_atomic(res_dir / name, res)
                 if req.get("op") == "close":
@@ -385,7 +394,7 @@ def serve(work: Path, netns: str, poll: float = 0.002, idle_poll: float = 0.05) 
         server.stop()
 
 
-def spawn(work: Path, netns: str, timeout: float) -> int:
+def spawn(work: Path, netns: str, timeout: float, requests: Path | None = None) -> int:
     """Fork the server as a session leader (stdio to ``DIR/server.log``), wait until it is
     ready or failed, print that answer and return: the VM agent is then free again."""
     (work / "req").mkdir(parents=True, exist_ok=True)
@@ -402,7 +411,7 @@ def spawn(work: Path, netns: str, timeout: float) -> int:
             os.dup2(log, 2)
             os.close(null)
             os.close(log)
-            rc = serve(work, netns)
+            rc = serve(work, netns, requests=requests)
         except BaseException:
             traceback.print_exc()
         finally:
@@ -427,12 +436,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--netns", required=True)
     ap.add_argument("--spawn", action="store_true", help="fork the server and return when ready")
     ap.add_argument("--timeout", type=float, default=60.0)
+    ap.add_argument("--requests", type=Path, default=None,
+                    help="read requests there (read-only for the guest) instead of WORK/req")
     args = ap.parse_args(argv)
     if args.spawn:
-        return spawn(args.work, args.netns, args.timeout)
+        return spawn(args.work, args.netns, args.timeout, args.requests)
     (args.work / "req").mkdir(parents=True, exist_ok=True)
     (args.work / "res").mkdir(exist_ok=True)
-    return serve(args.work, args.netns)
+    return serve(args.work, args.netns, requests=args.requests)
 
 
 if __name__ == "__main__":

@@ -68,6 +68,7 @@ from core.netdev import NETIF_F_HW_TC, NetDevice
 from core.offload import FlowBlockCb, TcClsBpfCommand, TcClsBpfOffload, TcSetupType
 from core.profile import Profile
 from hwsim.vm import VM, VMError
+from hwsim.vm._machine import read_guest_file, remove_guest_file
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BRIDGE = "netdevsim-remote"
@@ -184,6 +185,7 @@ class RealNetdevsimDriver:
         self.port: RemotePort | None = None
         self.info: dict[str, Any] = {}
         self.dir: Path | None = None
+        self._req_dir: Path | None = None
         self.offloaded_id: int = 0
         self.round_trips: list[float] = []
         self._seq = 0
@@ -204,9 +206,16 @@ class RealNetdevsimDriver:
             raise RemotePortError("the VM is not running")
         tag = secrets.token_hex(4)
         self.dir = self.vm.work / f"nsim-remote-{tag}"
+        # requests go through the VM's control share (the guest cannot write there, so no
+        # link it plants redirects the host's writes); answers come back in the work folder
+        ctl = getattr(self.vm, "ctl", None)
+        self._req_dir = ctl / f"nsim-remote-{tag}" if ctl is not None else self.dir / "req"
+        self._req_dir.mkdir(mode=0o755, parents=True, exist_ok=ctl is None)
         argv = [sys.executable, "-m", "drivers.netdevsim.guest_port", str(self.dir),
                 "--netns", f"offload-remote-{tag}", "--spawn", "--timeout",
                 str(self.start_timeout)]
+        if ctl is not None:
+            argv += ["--requests", str(self._req_dir)]
         r = self.vm.run(argv, cwd=str(PROJECT_ROOT), env={"PYTHONPATH": str(PROJECT_ROOT)},
                         timeout=self.start_timeout + 30)
         if r.rc != 0:
@@ -283,12 +292,15 @@ class RealNetdevsimDriver:
         """One request to the guest server, one answer (``DIR/req``/``DIR/res`` files)."""
         if self.dir is None:
             raise RemotePortError("the real port is not running (start() it, or it was closed)")
+        assert self._req_dir is not None
         self._seq += 1
         name = f"{self._seq:06d}.json"
-        tmp = self.dir / f".req-{name}"
+        tmp = self._req_dir / f".req-{name}.{secrets.token_hex(4)}"
         t0 = time.monotonic()
-        tmp.write_text(json.dumps(req))
-        os.replace(tmp, self.dir / "req" / name)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(fd, "w") as f:
+            f.write(json.dumps(req))
+        os.replace(tmp, self._req_dir / name)
         res = self.dir / "res" / name
         deadline = t0 + (timeout if timeout is not None else self.timeout)
         delay = 0.0005
@@ -300,8 +312,14 @@ class RealNetdevsimDriver:
                                       f"within {deadline - t0:.0f} s; its log:\n{self.log_tail()}")
             time.sleep(delay)
             delay = min(delay * 2, 0.02)
-        data: dict[str, Any] = json.loads(res.read_text())
-        res.unlink()
+        try:
+            rel = f"{self.dir.name}/res/{name}"
+            data: dict[str, Any] = json.loads(read_guest_file(self.dir.parent, rel))
+            remove_guest_file(self.dir.parent, rel)
+        except (OSError, ValueError) as exc:
+            raise RemotePortError(f"unusable answer from the guest port server: {exc}") from None
+        finally:
+            (self._req_dir / name).unlink(missing_ok=True)
         self.round_trips.append(time.monotonic() - t0)
         if "error" in data:
             raise RemotePortError(f"the guest port server failed on {req['op']}:\n{data['error']}")

@@ -29,6 +29,19 @@ BUS = Path("/sys/bus/netdevsim")
 DEBUGFS = Path("/sys/kernel/debug/netdevsim")
 NETNS_RUN = Path("/run/netns")
 _CLONE_NEWNET = 0x40000000
+#: The only folders tools are taken from (never ``$PATH``: a script's environment is not
+#: trusted with root).
+SYSTEM_DIRS = ("/usr/sbin", "/usr/bin", "/sbin", "/bin")
+TOOL_ENV = {"PATH": ":".join(SYSTEM_DIRS), "LANG": "C.UTF-8"}
+
+
+def system_tool(name: str) -> str:
+    """``name`` from :data:`SYSTEM_DIRS` (the bare name when it is in none of them)."""
+    for d in SYSTEM_DIRS:
+        p = os.path.join(d, name)
+        if os.access(p, os.X_OK):
+            return p
+    return name
 # loaded once here: enter_netns() also runs between fork and exec, where loading is unsafe
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
 
@@ -96,8 +109,8 @@ def port_names(dev_id: int, netns: str | None = None) -> list[str]:
         except FileNotFoundError:
             return []
         return sorted(names, key=lambda n: _port_index(_read(d / n / "phys_port_name"), n))
-    p = subprocess.run(["ip", "-n", netns, "-d", "-j", "link", "show"], capture_output=True,
-                       text=True, check=False)
+    p = subprocess.run([system_tool("ip"), "-n", netns, "-d", "-j", "link", "show"],
+                       capture_output=True, text=True, check=False, env=dict(TOOL_ENV))
     if p.returncode != 0:
         return []
     links = [ln for ln in json.loads(p.stdout or "[]") if ln.get("parentbus") == "netdevsim"

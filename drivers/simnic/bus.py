@@ -50,8 +50,8 @@ class NetdevsimBus:
                    profile: str | NicProfile | None = None,
                    faults: FaultPlan | None = None) -> SimNicDriver:
         """``nsim_bus_dev_new()`` + ``nsim_drv_probe()``: a card with its ports."""
-        if dev_id in self.devices:
-            raise OSError(errno.EEXIST, "File exists")
+        if dev_id in self.devices:  # ida_alloc_range(id, id) of a taken id: -ENOSPC
+            raise OSError(errno.ENOSPC, "No space left on device")
         if port_count > 64:
             raise OSError(errno.ENOSPC, "No space left on device")
         drv = make_driver(profile or self.profile, dev_id, self.log,
@@ -74,8 +74,9 @@ class NetdevsimBus:
         if self.on_remove is not None:
             self.on_remove(drv)
         for port in list(drv.ports):
-            if port.netdev.name in self.net.devices:
-                self.net.unregister_device(port.netdev.name)
+            net = port.netdev.net or self.net  # the namespace the port lives in now
+            if net.devices.get(port.netdev.name) is port.netdev:
+                net.unregister_device(port.netdev.name)
         for port in drv.ports:
             port.hw.slots.clear()
         del self.devices[dev_id]

@@ -52,6 +52,7 @@ class SimPort:
     hw: HwPort
     knobs: dict[str, Knob] = attrs.field(factory=port_knobs)
     xdp_hw_prog: Any = None
+    xdp_drv_prog: Any = None  # ``ns->xdp``: the driver-mode program
 
     @property
     def label(self) -> str:
@@ -323,12 +324,51 @@ class SimNicDriver:
             req.stats_update(bytes_, packets, drops, int(time.monotonic() * 1000))
         return 0
 
+    # -- XDP in the driver (XDP_SETUP_PROG) ------------------------------------------------
+
+    #: ``NSIM_XDP_MAX_MTU``
+    XDP_MAX_MTU = 4000
+
+    def xdp_drv(self, dev: NetDevice, prog: Any, extack: Extack | None) -> int:
+        """Mirrors ``nsim_bpf`` for XDP_SETUP_PROG: ``nsim_setup_prog_checks`` (a
+        device-bound program, an MTU above 4000) then ``nsim_xdp_set_prog``'s
+        ``bpf_xdpdrv_accept`` check, which also applies to a removal."""
+        port = self.port_of(dev)
+        mod = self.profile.module
+        if prog is not None and getattr(prog, "offload_ifindex", None) is not None:
+            set_extack(extack, mod, "attempt to load offloaded prog to drv")
+            return -EINVAL
+        if dev.mtu > self.XDP_MAX_MTU:
+            set_extack(extack, mod, "MTU too large w/ XDP enabled")
+            return -EINVAL
+        if not port.knob("bpf_xdpdrv_accept"):
+            set_extack(extack, mod, "driver XDP disabled in DebugFS")
+            return -EOPNOTSUPP
+        port.xdp_drv_prog = prog
+        return 0
+
+    def ndo_change_mtu(self, dev: NetDevice, mtu: int) -> int:
+        """``nsim_change_mtu``: no MTU above 4000 while a driver XDP program is attached."""
+        port = self.port_of(dev)
+        if port.xdp_drv_prog is not None and mtu > self.XDP_MAX_MTU:
+            return -EBUSY
+        dev.mtu = mtu
+        return 0
+
     # -- XDP offload (shares netdevsim's slot) --------------------------------------------
 
     def xdp_offload(self, dev: NetDevice, prog: Any, extack: Extack | None) -> int:
         """Mirrors ``nsim_xdp_offload_prog()`` (after the ``bpf_xdpoffload_accept`` check)."""
         port = self.port_of(dev)
         mod = self.profile.module
+        if prog is not None:  # nsim_setup_prog_hw_checks
+            bound = getattr(prog, "offload_ifindex", None)
+            if bound is None or getattr(prog, "offload_dead", False):
+                set_extack(extack, mod, "xdpoffload of non-bound program")
+                return -EINVAL
+            if not self.owns(bound):  # bpf_offload_dev_match
+                set_extack(extack, mod, "program bound to different dev")
+                return -EINVAL
         if prog is not None and not port.knob("bpf_xdpoffload_accept"):
             set_extack(extack, mod, "XDP offload disabled in DebugFS")
             return -EOPNOTSUPP

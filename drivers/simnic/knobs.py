@@ -1,12 +1,15 @@
 """netdevsim's debugfs knobs as typed values (bool ``Y``/``N``, u32), with debugfs parsing.
 
-Mirrors ``debugfs_create_bool``/``debugfs_create_u32`` semantics: booleans accept what
-``kstrtobool()`` accepts, u32 what ``kstrtoull(..., 0)`` accepts; read-only files refuse
+Mirrors ``debugfs_create_bool``/``debugfs_create_u32`` semantics: booleans take what
+``kstrtobool()`` accepts and silently ignore anything else (``debugfs_write_file_bool``
+returns the byte count even when the parse fails: ``echo X`` succeeds and changes nothing,
+recorded in conformance c38), u32 what ``kstrtoull(..., 0)`` accepts; read-only files refuse
 writes with EACCES (``simple_attr_write`` without a setter).
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 
 import attrs
@@ -32,7 +35,9 @@ class Knob:
             raise KnobError(errno.EACCES, "Permission denied")
         s = text.strip()
         if self.kind == "bool":
-            self.value = parse_bool(s)
+            # debugfs_write_file_bool: a failed kstrtobool() still "writes"
+            with contextlib.suppress(KnobError):
+                self.value = parse_bool(s)
         else:
             try:
                 v = int(s, 0)

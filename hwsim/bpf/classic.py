@@ -75,10 +75,20 @@ def parse_bytecode(text: str) -> list[Op]:
     return ops
 
 
+#: How much of a ``bytecode-file`` iproute2 reads (lib/bpf_legacy.c ``bpf_parse_string()``:
+#: room for "4096," and BPF_MAXINSNS ops of "65535 255 255 4294967295,", NULs included);
+#: the rest of a longer file is never looked at.
+BYTECODE_FILE_MAX = len("4096,") + 1 + BPF_MAXINSNS * (len("65535 255 255 4294967295,") + 1)
+
+
 def parse_bytecode_file(path: str | Path) -> list[Op]:
-    """``bytecode-file FILE``: the same syntax read from a file (newlines are commas)."""
+    """``bytecode-file FILE``: the same syntax read from a file (newlines are commas); at
+    most :data:`BYTECODE_FILE_MAX` bytes, and only from a regular file (a FIFO would block
+    the real tc in ``fopen()``, ``/dev/zero`` would be read to the bound)."""
+    from core.files import read_regular
+
     try:
-        text = Path(path).read_text()
+        text = read_regular(path, BYTECODE_FILE_MAX).decode("utf-8", "replace")
     except OSError as e:
         raise BpfLoadError(e.errno or errno.ENOENT, f"Cannot open file {path}: {e.strerror}"
                            ) from e

@@ -13,6 +13,7 @@ import errno
 import hashlib
 import io
 import os
+import stat
 import struct
 import threading
 from collections import OrderedDict
@@ -91,12 +92,19 @@ class BpfObject:
     has_btf: bool = False
 
     def program(self, section: str | None = None, *, default: str = "classifier") -> ProgSpec:
-        """Pick the program tc would load for ``sec NAME`` (``default`` when not given)."""
+        """Pick the program tc would load for ``sec NAME`` (``default`` when not given):
+        iproute2's ``load_bpf_object`` takes the first program whose section name is the
+        one asked for; none is ``object file doesn't contain sec NAME``."""
         want = section or default
         for p in self.programs:
             if p.section == want:
                 return p
-        raise BpfLoadError(errno.ENOENT, f'Program section "{want}" not found in "{self.path}"')
+        raise BpfLoadError(errno.ENOENT, f"object file doesn't contain sec {want}")
+
+
+#: The largest object file read: BPF_COMPLEXITY_LIMIT_INSNS instructions of 8 bytes, plus
+#: room for relocations, BTF and the rest (the loader refuses more instructions anyway).
+MAX_OBJECT = 64 << 20
 
 
 def read_object(path: str | Path, *, cache: bool = True) -> BpfObject:
@@ -110,12 +118,19 @@ def read_object(path: str | Path, *, cache: bool = True) -> BpfObject:
     ``cache=False`` always parses.
     """
     path = str(path)
+    # libbpf reads the whole object: here a regular file only (a FIFO would block, a device
+    # never end), and no more than MAX_OBJECT bytes
     try:
-        with open(path, "rb") as fh:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as fh:
             st = os.fstat(fh.fileno())
-            data = fh.read()
+            if not stat.S_ISREG(st.st_mode):
+                raise OSError(errno.EINVAL, "not a regular file")
+            data = fh.read(MAX_OBJECT + 1)
     except OSError as e:
         raise BpfLoadError(e.errno or errno.ENOENT, "Cannot initialize ELF context!") from e
+    if len(data) > MAX_OBJECT:
+        raise BpfLoadError(errno.E2BIG, f"{path}: larger than {MAX_OBJECT} bytes")
     if not cache or not LOAD_CACHE:
         return _parse(data, path)
     return OBJECT_CACHE.get(path, (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns), data)
@@ -216,14 +231,24 @@ class _Reader:
         lic = self._license()
         maps = self._maps()
         progs = []
-        for idx, sec in enumerate(self.elf.iter_sections()):
-            if not sec["sh_flags"] & SHF_EXECINSTR or sec["sh_size"] == 0:
-                continue
+        code = [(idx, sec) for idx, sec in enumerate(self.elf.iter_sections())
+                if sec["sh_flags"] & SHF_EXECINSTR and sec["sh_size"]]
+        for idx, sec in code:
             if sec.name == ".text":
-                continue  # subprograms only; calls into it are refused at relocation
+                # libbpf's prog_is_subprog(): .text holds subprograms unless the object's
+                # one and only function is there (then it is the entry point)
+                if self._function_count(code) == 1:
+                    progs.extend(self._programs(idx, sec, lic, maps))
+                continue
             progs.extend(self._programs(idx, sec, lic, maps))
         has_btf = self.elf.get_section_by_name(".BTF") is not None
         return BpfObject(self.path, lic, tuple(progs), maps, has_btf)
+
+    def _function_count(self, code: list) -> int:
+        """``obj->nr_programs`` as ``bpf_object__add_programs`` counts it: every STT_FUNC
+        symbol of every code section (static ones in .text included)."""
+        return sum(1 for idx, _ in code for s in self._section_symbols(idx)
+                   if s["st_info"]["type"] == "STT_FUNC")
 
     def _license(self) -> str:
         sec = self.elf.get_section_by_name("license")
@@ -284,7 +309,8 @@ class _Reader:
             raise BpfLoadError(errno.EINVAL, f"section {name}: size not a multiple of 8")
         funcs = sorted(
             (s for s in self._section_symbols(idx)
-             if s["st_info"]["type"] == "STT_FUNC" and s["st_info"]["bind"] == "STB_GLOBAL"),
+             if s["st_info"]["type"] == "STT_FUNC"
+             and (s["st_info"]["bind"] == "STB_GLOBAL" or name == ".text")),
             key=lambda s: s["st_value"],
         )
         if not funcs:

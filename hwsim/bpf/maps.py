@@ -67,6 +67,10 @@ class Map:
     readonly: bool = False
     #: False keeps a hash map's index in Python even when the C core is available
     c_index: bool = attrs.field(default=True, kw_only=True)
+    #: ``map->id`` from the table's ``map_idr`` (0: not created through a table)
+    id: int = attrs.field(default=0, kw_only=True)
+    #: ``map_ifindex``: the device of a device-bound (offloaded) map, else None
+    offload_ifindex: int | None = attrs.field(default=None, kw_only=True)
     mem: bytearray = attrs.field(init=False)
     index: dict[bytes, int] = attrs.field(init=False, factory=dict)  # key -> slot (hash)
     free: list[int] = attrs.field(init=False, factory=list)

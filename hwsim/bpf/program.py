@@ -51,6 +51,9 @@ class BpfProgram:
     loaded_at: int = 0
     created_by_uid: int = 0
     btf_id: int = 0
+    #: ``prog->aux->offload == NULL`` after its device went (``__bpf_prog_offload_destroy``):
+    #: still device-bound, but bound to nothing
+    offload_dead: bool = False
     is_classic: bool = False
     env: RunEnv | None = attrs.field(default=None, repr=False)
     source: str = attrs.field(default="", repr=False)
@@ -215,6 +218,7 @@ class ProgramTable:
     map_fds: dict[int, Map] = attrs.field(factory=dict)
     next_id: int = 1
     next_map_fd: int = 1000
+    next_map_id: int = 1  # map_idr: map ids are counted apart from program ids
     tag_algo: str = SHA1  # SHA256 mirrors Linux >= 6.18
     next_btf_id: int = 1
     boot_ns: int = attrs.field(factory=time.monotonic_ns)
@@ -226,7 +230,8 @@ class ProgramTable:
     def create_map(self, map_type: int, key_size: int, value_size: int, max_entries: int,
                    *, name: str = "", flags: int = 0) -> int:
         """``BPF_MAP_CREATE``: returns a map "fd" usable as a ``BPF_PSEUDO_MAP_FD`` imm."""
-        m = Map(name, map_type, key_size, value_size, max_entries, flags)
+        m = Map(name, map_type, key_size, value_size, max_entries, flags, id=self.next_map_id)
+        self.next_map_id += 1
         fd = self.next_map_fd
         self.next_map_fd += 1
         self.map_fds[fd] = m
@@ -283,10 +288,13 @@ class ProgramTable:
         if not isinstance(raw, bytes | bytearray):
             raw = I.encode(raw)
         raw = bytes(raw)
+        count = len(raw) // 8
+        # bpf_prog_load(): the count is refused before anything looks at the instructions
+        # (insn_cnt == 0 or > BPF_COMPLEXITY_LIMIT_INSNS for a bpf_capable() loader: E2BIG)
+        if count == 0 or count > 1_000_000:
+            raise BpfLoadError(errno.E2BIG if count else errno.EINVAL,
+                               f"invalid program length {count}")
         insns = I.decode(raw)
-        if not insns or len(insns) > 1_000_000:
-            raise BpfLoadError(errno.E2BIG if insns else errno.EINVAL,
-                               f"invalid program length {len(insns)}")
         if prog_type not in (BPF_PROG_TYPE_SCHED_CLS, BPF_PROG_TYPE_SCHED_ACT):
             raise BpfLoadError(errno.EINVAL, f"unsupported program type {prog_type}")
         if offload_ifindex is not None and len(insns) > BPF_MAXINSNS * 256:

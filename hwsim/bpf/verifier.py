@@ -267,8 +267,26 @@ class _Checker:
         if r == I.BPF_REG_FP:
             raise _Reject("frame pointer is read only")
 
+    @staticmethod
+    def check_regnos(ins: I.Insn) -> None:
+        """``check_reg_arg()``'s first test, ``regno >= MAX_BPF_REG``: "R%d is invalid",
+        -EINVAL; the source operand is checked before the destination, as the kernel's
+        ``check_alu_op()``/``check_mem_access`` callers do. (The 4-bit fields reach r15.)"""
+        cls = I.bpf_class(ins.code)
+        src_is_reg = cls in (I.BPF_LDX, I.BPF_STX) or (
+            cls in (I.BPF_ALU, I.BPF_ALU64, I.BPF_JMP, I.BPF_JMP32)
+            and I.bpf_src(ins.code) == I.BPF_X)
+        if cls in (I.BPF_JMP, I.BPF_JMP32) and I.bpf_op(ins.code) in (
+                I.BPF_JA, I.BPF_CALL, I.BPF_EXIT):
+            return  # dst/src are reserved fields there, checked as such
+        if src_is_reg and ins.src >= I.MAX_BPF_REG:
+            raise _Reject(f"R{ins.src} is invalid", errno.EINVAL)
+        if ins.dst >= I.MAX_BPF_REG:
+            raise _Reject(f"R{ins.dst} is invalid", errno.EINVAL)
+
     # -- one instruction ----------------------------------------------------------------
     def step(self, pc: int, ins: I.Insn, st: State):
+        self.check_regnos(ins)
         cls = I.bpf_class(ins.code)
         if cls in (I.BPF_ALU, I.BPF_ALU64):
             return (pc + 1, self.alu(ins, st)), None

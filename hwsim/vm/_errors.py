@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from core.errors import BackendFailure
 
-class VMError(RuntimeError):
+
+class VMError(BackendFailure):
     """The VM could not be provisioned, booted or driven."""
 
 

@@ -1,11 +1,15 @@
 """The guest's ``/init`` and the initramfs that carries it.
 
 The initramfs holds static busybox, the kernel's virtio and 9p modules (in dependency order,
-read from ``modules.dep``, not hard-coded) and ``/init``. ``/init`` mounts the host's ``/``
-read-only over 9p, the work folder read-write at its host path, proc/sys/dev/debugfs/bpffs,
+read from ``modules.dep``, not hard-coded) and ``/init``. ``/init`` mounts the host folders
+the guest needs read-only over 9p, the work folder read-write at its host path,
+proc/sys/dev/debugfs/bpffs,
 loads the modules the scenarios need up front (module autoloading cannot work from inside the
-chroot: the kernel runs ``/sbin/modprobe`` in the initramfs root), chroots into the host root,
-runs the argument list in ``$WORK/boot-argv`` and powers off. See docs/vm.md.
+chroot: the kernel runs ``/sbin/modprobe`` in the initramfs root), chroots into the new root,
+runs the argument list in ``$CTL/boot-argv`` and powers off. See docs/vm.md.
+
+The new root is a tmpfs holding only the read-only exports the host listed in
+``$CTL/mounts`` (``mount TAG PATH`` / ``link PATH TARGET`` lines), not the host's ``/``.
 """
 
 from __future__ import annotations
@@ -29,13 +33,17 @@ SCENARIO_MODULES = (
 
 _BUSYBOX_APPLETS = (
     "sh", "mount", "insmod", "mkdir", "cat", "chroot", "poweroff", "sync", "tr", "cut", "echo",
+    "ln", "chmod",
 )
 
 INIT = r"""#!/bin/sh
 # /init of the offload netdevsim VM, run by busybox sh as PID 1 (see hwsim/vm/_initramfs.py).
 # Fixed text: nothing from a user is ever interpolated here. Parameters come from the kernel
-# command line (paths the host checked), the command to run from "$WORK/boot-argv", one
-# argument per line, and is executed as an argument list with chroot, never through a shell.
+# command line (paths the host checked); the folders to mount from "$CTL/mounts" and the
+# command to run from "$CTL/boot-argv" (one argument per line), both in the control share,
+# which the guest cannot write. The command is executed as an argument list with chroot,
+# never through a shell. The new root is a tmpfs: the guest's only writable places are that
+# tmpfs (its scratch, in guest memory) and the work share.
 export PATH=/bin
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
@@ -44,54 +52,63 @@ say() { echo "offload-vm: $*"; }
 fail() { say "FATAL: $*"; sync; poweroff -f; }
 for m in $(cat /etc/boot-modules); do insmod "/mods/$m" || say "insmod $m failed"; done
 WORK=""
+CTL=""
 MODROOT=""
 MODS=""
-KEEPTMP=0
 for kv in $(cat /proc/cmdline); do
     case "$kv" in
         offload_work=*) WORK="${kv#offload_work=}" ;;
+        offload_ctl=*) CTL="${kv#offload_ctl=}" ;;
         offload_modroot=*) MODROOT="${kv#offload_modroot=}" ;;
         offload_modules=*) MODS="${kv#offload_modules=}" ;;
-        offload_keeptmp=*) KEEPTMP="${kv#offload_keeptmp=}" ;;
     esac
 done
 [ -n "$WORK" ] || fail "no offload_work= on the kernel command line"
-mkdir -p /host
+[ -n "$CTL" ] || fail "no offload_ctl= on the kernel command line"
+R=/host
 P9=trans=virtio,version=9p2000.L,msize=512000
-# The host root is read-only for the guest and static during a boot: let the guest cache it
-# (cache=loose), so modprobe and Python start-up stop re-reading every file over 9p. The
-# read-write work folder stays uncached: both sides write there.
-mount -t 9p -o "$P9,ro,cache=loose" hostroot /host || fail "cannot mount the host root"
-mount -t tmpfs tmpfs /host/run
-mount -t tmpfs tmpfs /host/var/tmp
-[ "$KEEPTMP" = 1 ] || mount -t tmpfs tmpfs /host/tmp
-mkdir -p "/host$WORK" 2>/dev/null
-mount -t 9p -o "$P9" work "/host$WORK" || fail "cannot mount the work folder"
-mount -t proc proc /host/proc
-mount -t sysfs sysfs /host/sys
-mount -t devtmpfs devtmpfs /host/dev
-mkdir -p /host/dev/pts
-mount -t devpts devpts /host/dev/pts
-mount -t debugfs debugfs /host/sys/kernel/debug
-mount -t bpf bpf /host/sys/fs/bpf
+mkdir -p $R
+mount -t tmpfs -o mode=0755 tmpfs $R || fail "cannot make the guest root"
+mkdir -p $R/proc $R/sys $R/dev $R/run $R/root $R/var/tmp $R/tmp
+chmod 1777 $R/tmp $R/var/tmp
+mkdir -p "$R$CTL"
+mount -t 9p -o "$P9,ro" ctl "$R$CTL" || fail "cannot mount the control folder"
+# The exports are read-only and static during a boot: let the guest cache them (cache=loose),
+# so modprobe and Python start-up stop re-reading every file over 9p.
+while read -r kind a b; do
+    case "$kind" in
+        mount) mkdir -p "$R$b"; mount -t 9p -o "$P9,ro,cache=loose" "$a" "$R$b" \
+                   || fail "cannot mount $b" ;;
+        link) ln -s "$b" "$R$a" || fail "cannot link $a" ;;
+    esac
+done < "$R$CTL/mounts"
+mkdir -p "$R$WORK"
+mount -t 9p -o "$P9" work "$R$WORK" || fail "cannot mount the work folder"
+mount -t proc proc $R/proc
+mount -t sysfs sysfs $R/sys
+mount -t devtmpfs devtmpfs $R/dev
+mkdir -p $R/dev/pts
+mount -t devpts devpts $R/dev/pts
+mount -t debugfs debugfs $R/sys/kernel/debug
+mount -t bpf bpf $R/sys/fs/bpf
 if [ -n "$MODROOT" ]; then
-    if [ -d /host/lib/modules ]; then
-        mount --bind "/host$MODROOT/lib/modules" /host/lib/modules
+    if [ -d $R/lib/modules ]; then
+        mount --bind "$R$MODROOT/lib/modules" $R/lib/modules
     fi
     if [ -n "$MODS" ]; then
         for m in $(echo "$MODS" | tr , ' '); do
-            chroot /host /sbin/modprobe -d "$MODROOT" "$m" || say "modprobe $m failed"
+            chroot $R /sbin/modprobe -d "$MODROOT" "$m" || say "modprobe $m failed"
         done
     fi
 fi
-echo "$(cut -d' ' -f1 /proc/uptime)" > "/host$WORK/boot-uptime"
+echo "$(cut -d' ' -f1 /proc/uptime)" > "$R$WORK/boot-uptime"
 set -f
 IFS='
 '
-set -- $(cat "/host$WORK/boot-argv")
+set -- $(cat "$R$CTL/boot-argv")
 unset IFS
-chroot /host "$@" > "/host$WORK/boot.log" 2>&1
-echo "$?" > "/host$WORK/boot-rc"
+chroot $R "$@" > "$R$WORK/boot.log" 2>&1
+echo "$?" > "$R$WORK/boot-rc"
 sync
 poweroff -f
 """

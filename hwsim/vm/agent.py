@@ -1,16 +1,21 @@
 """The guest agent: runs inside the VM, executes the host's requests one after another.
 
-Started by the guest's ``/init`` (chrooted into the host's root, so this is the host's own
-Python) as ``python agent.py WORK``. The protocol lives in the shared work folder, because a
-9p share is the one channel both sides already have and files survive a crash for debugging:
+Started by the guest's ``/init`` (chrooted into the guest root, which holds the host's own
+Python read-only) as ``python agent.py WORK CTL``. The protocol lives in two 9p shares, the
+one channel both sides already have (files survive a crash for debugging):
 
 - the agent writes ``WORK/ready`` (JSON: guest uptime) once it is listening;
-- the host writes ``WORK/req/NNNNNN.json`` atomically (temp file + rename):
+- the host writes ``CTL/req/NNNNNN-RANDOM.json`` atomically (temp file + rename) in the
+  control share, which the guest can only read (so nothing in the guest can plant a link
+  where the host writes):
   ``{"argv": [...], "cwd": str|null, "env": {...}, "timeout": float, "stdin": str|null}``
   or ``{"op": "exit"}``;
 - the agent runs ``argv`` as an argument list (never a shell), and writes
-  ``WORK/res/NNNNNN.json`` atomically: ``{"rc", "stdout", "stderr", "seconds"}``. A command
-  past its timeout has its process group killed and answers rc 124.
+  ``WORK/res/<same name>`` atomically: ``{"rc", "stdout", "stderr", "seconds"}``; the host
+  reads it without following links. A command past its timeout gets SIGTERM (its own
+  cleanup runs: a kernel-backend run removes its namespaces), then SIGKILL 5 s later, and
+  answers rc 124. Requests are answered once each, in name order (the agent cannot delete
+  them: the host does once it has the answer).
 
 Standard library only: it must not depend on anything the project installs.
 """
@@ -67,34 +72,38 @@ def execute(req: dict[str, object]) -> dict[str, object]:
         out, err = p.communicate(stdin, timeout=timeout)  # type: ignore[arg-type]
         rc = p.returncode
     except subprocess.TimeoutExpired:
-        os.killpg(p.pid, signal.SIGKILL)
-        out, err = p.communicate()
+        os.killpg(p.pid, signal.SIGTERM)
+        try:
+            out, err = p.communicate(timeout=5)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            out, err = p.communicate()
         rc = 124
         err += f"\noffload-vm agent: killed after {timeout:.0f} s\n"
     return {"rc": rc, "stdout": out, "stderr": err, "seconds": time.monotonic() - t0}
 
 
-def serve(work: Path, poll: float = 0.02) -> int:
+def serve(work: Path, ctl: Path, poll: float = 0.02) -> int:
     """Answer requests in name order until an ``exit`` request arrives."""
-    req_dir, res_dir = work / "req", work / "res"
-    req_dir.mkdir(exist_ok=True)
+    req_dir, res_dir = ctl / "req", work / "res"
     res_dir.mkdir(exist_ok=True)
+    done: set[str] = set()
     _write_atomic(work / "ready", {"uptime": _uptime(), "python": sys.version})
     while True:
-        names = sorted(n for n in os.listdir(req_dir) if n.endswith(".json"))
+        names = sorted(n for n in os.listdir(req_dir) if n.endswith(".json")
+                       and not n.startswith(".") and n not in done)
         if not names:
+            done &= set(os.listdir(req_dir))  # forget what the host has removed
             time.sleep(poll)
             continue
         for name in names:
-            path = req_dir / name
+            done.add(name)
             try:
-                req = json.loads(path.read_text())
+                req = json.loads((req_dir / name).read_text())
             except (OSError, ValueError) as exc:
                 _write_atomic(res_dir / name, {"rc": 125, "stdout": "", "stderr": str(exc),
                                                "seconds": 0.0})
-                path.unlink(missing_ok=True)
                 continue
-            path.unlink(missing_ok=True)
             if req.get("op") == "exit":
                 _write_atomic(res_dir / name, {"rc": 0, "stdout": "", "stderr": "",
                                                "seconds": 0.0})
@@ -103,4 +112,4 @@ def serve(work: Path, poll: float = 0.02) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(serve(Path(sys.argv[1])))
+    sys.exit(serve(Path(sys.argv[1]), Path(sys.argv[2])))

@@ -3,11 +3,17 @@
 Each script gets a fresh network namespace (``ip netns add``), deleted afterwards even on
 failure. Lines run as argument lists, never through a shell:
 
-- ``tc``, ``ip``, ``ethtool``, ``bpftool``: the real binaries, started in the namespace
-  (setns(2) between fork and exec, like ``ip netns exec`` but without its extra process and
-  private /sys remount, which halve the cost of a command under TCG);
+- ``tc``, ``ip``, ``ethtool``, ``bpftool``: the real binaries from the fixed system folders
+  (found once, never through ``$PATH``), each line first checked against the allowlist of
+  :mod:`offload.backends.policy` (a refused line is rc 127, nothing runs), then started in
+  the namespace (setns(2) between fork and exec, like ``ip netns exec`` but without its
+  extra process and private /sys remount, which halve the cost of a command under TCG), in a
+  mount namespace of its own whose ``/sys/fs/bpf`` is the run's private bpffs, with a fixed
+  environment, and killed with the backend (``PR_SET_PDEATHSIG``, its process group);
 - ``echo V > PATH`` and ``cat PATH``: done in Python, and **only** for netdevsim's control
-  files (``/sys/bus/netdevsim/...``, ``/sys/kernel/debug/netdevsim/...``). A write to
+  files (``/sys/bus/netdevsim/...``, ``/sys/kernel/debug/netdevsim/...``), the path resolved
+  (symlinks followed) before the check; writes only to ``new_device``, ``del_device`` (of a
+  device of this run) and the files of the devices this run created. A write to
   ``new_device`` is made from a thread that entered the namespace, so the new ports appear
   there (``new_device_store()`` uses the writer's netns), and is followed by a wait until all
   its ports exist (the kernel creates them asynchronously);
@@ -15,7 +21,8 @@ failure. Lines run as argument lists, never through a shell:
   forbidden path), as a shell would report a failure.
 
 netdevsim devices a script created are deleted when it ends, so scenarios can run one after
-another in the same kernel (a VM boot runs many).
+another in the same kernel (a VM boot runs many). The same cleanup runs when SIGTERM, SIGHUP
+or SIGINT stops the run (:func:`~offload.backends._lifecycle.signals_raise`).
 """
 
 from __future__ import annotations
@@ -24,7 +31,9 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import secrets
+import signal
 import subprocess
 import sys
 import time
@@ -33,25 +42,55 @@ from pathlib import Path
 
 import attrs
 
+from core.errors import BackendFailure
 from drivers.netdevsim import sysfs
-from offload.script import Command, parse_script
+from offload.backends._lifecycle import (
+    Interrupted,
+    PrivateBpffs,
+    block_signals,
+    die_with_parent,
+    private_bpffs,
+    signals_raise,
+)
+from offload.backends.policy import REFUSED_RC, TOOL_ENV, TOOLS, Policy, Refused, find_tools
+from offload.script import Command, parse_script, split_lines
 from offload.transcript import Entry, render_json, render_text
 
-ALLOWED_BINARIES = ("tc", "ip", "ethtool", "bpftool")
+ALLOWED_BINARIES = TOOLS
 ALLOWED_PREFIXES = ("/sys/bus/netdevsim/", "/sys/kernel/debug/netdevsim/")
-TOOL_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+_BUS = "/sys/bus/netdevsim"
+_DEBUGFS = "/sys/kernel/debug/netdevsim"
+_DEVICES = "/sys/devices"
+#: Tools found once, at start-up, in the fixed system folders.
+_TOOLS: dict[str, str] | None = None
 
 
-class BackendError(RuntimeError):
+def tools() -> dict[str, str]:
+    """{tool: path}, looked up once per process (never through ``$PATH``)."""
+    global _TOOLS
+    if _TOOLS is None:
+        _TOOLS = find_tools()
+    return _TOOLS
+
+
+class BackendError(BackendFailure):
     """The backend itself could not run (no root, no ``ip``, netns creation failed)."""
 
 
 def _allowed_path(path: str) -> str | None:
-    """The normalised path if it is one of netdevsim's control files, else None."""
+    """The resolved path (symlinks followed) if it is one of netdevsim's files (the bus,
+    a netdevsim device in sysfs, netdevsim's debugfs folder), else None."""
     if not path.startswith("/"):
         return None
-    norm = os.path.normpath(path)
-    return norm if any((norm + "/").startswith(p) for p in ALLOWED_PREFIXES) else None
+    real = os.path.realpath(path)
+    if real in (_BUS, _DEBUGFS) or real.startswith((_BUS + "/", _DEBUGFS + "/")):
+        return real
+    if re.match(r"^/sys/devices/netdevsim[0-9]+(/|$)", real):
+        return real
+    return None
+
+
+_DEV_OF = re.compile(r"^(?:/sys/kernel/debug/netdevsim/|/sys/devices/)netdevsim([0-9]+)(?:/|$)")
 
 
 @attrs.define
@@ -60,48 +99,96 @@ class KernelBackend:
 
     ``netns=True`` (the default) isolates each script in a namespace of its own; ``False``
     runs in the caller's namespace (only sensible in a disposable VM guest).
-    ``env`` is what the tools see on top of a fixed PATH/LANG (no inherited environment)."""
+    ``env`` only ever expanded ``$VARS`` (done by the parser): the tools get a fixed
+    environment (:data:`~offload.backends.policy.TOOL_ENV`). ``read_roots`` are the folders
+    whose files the tools may read besides world-readable ones (``$PROGS``).
+    ``progress``: a file that gets each entry as a JSON line as soon as it is made."""
 
     netns: bool = True
     timeout: float = 60.0
     port_timeout: float = 15.0
     env: Mapping[str, str] = attrs.field(factory=dict)
+    read_roots: tuple[str, ...] = ()
+    progress: Path | None = None
     _ns: str | None = attrs.field(default=None, init=False)
     _devices: list[int] = attrs.field(factory=list, init=False)
+    _bpffs: PrivateBpffs | None = attrs.field(default=None, init=False)
+    _child: subprocess.Popen[str] | None = attrs.field(default=None, init=False)
+    _policy: Policy = attrs.field(factory=Policy, init=False)
 
     # -- one script --------------------------------------------------------------------------
     def run(self, commands: Sequence[Command]) -> list[Entry]:
         """Run ``commands`` in order (every line runs, failures included) and return one
-        ``Entry`` per line. The namespace and created netdevsim devices are removed after."""
+        ``Entry`` per line. The namespace, the created netdevsim devices, the private bpffs
+        and any child are removed after, also when a signal or an error stops the run
+        (:class:`Interrupted` / :class:`BackendError` then carry the entries made so far)."""
         if os.geteuid() != 0:
             raise BackendError("the kernel backend needs root (network namespaces, tc)")
+        if "ip" not in tools():
+            raise BackendError("ip (iproute2) not found in " + ", ".join(sysfs.SYSTEM_DIRS))
+        entries: list[Entry] = []
         self._devices = []
-        self._ns = self._make_netns() if self.netns else None
         try:
-            return [self._one(c) for c in commands]
+            self._bpffs = private_bpffs()
+            self._policy = Policy(roots=tuple(self.read_roots), pins=self._bpffs is not None)
+            self._ns = self._make_netns() if self.netns else None
+            for c in commands:
+                entries.append(self._one(c))
+                self._report(entries[-1])
+            return entries
+        except Interrupted as exc:
+            exc.partial = list(entries)
+            raise
+        except BackendFailure as exc:
+            exc.partial = list(entries)
+            raise
         finally:
             self._cleanup()
 
+    def _report(self, entry: Entry) -> None:
+        if self.progress is not None:
+            with open(self.progress, "a") as f:
+                f.write(json.dumps(entry.to_json()) + "\n")
+
     def _make_netns(self) -> str:
         name = f"offload-{os.getpid()}-{secrets.token_hex(3)}"
-        p = subprocess.run(["ip", "netns", "add", name], capture_output=True, text=True,
-                           env=self._env(), check=False)
+        p = subprocess.run([tools()["ip"], "netns", "add", name], capture_output=True,
+                           text=True, env=dict(TOOL_ENV), check=False)
         if p.returncode != 0:
             raise BackendError(f"ip netns add {name} failed: {p.stderr.strip()}")
         return name
 
     def _cleanup(self) -> None:
-        for dev_id in self._devices:
-            with contextlib.suppress(OSError):
-                if (sysfs.BUS / "devices" / f"netdevsim{dev_id}").exists():
-                    sysfs.write_file(sysfs.BUS / "del_device", str(dev_id))
-        if self._ns is not None:
-            subprocess.run(["ip", "netns", "del", self._ns], capture_output=True,
-                           env=self._env(), check=False)
-            self._ns = None
+        """Everything the run made, in reverse: child, devices, namespace, bpffs. Stop
+        signals are ignored meanwhile (a second ^C must not leave half of it)."""
+        old = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)}
+        block_signals()
+        try:
+            self._kill_child()
+            for dev_id in self._devices:
+                with contextlib.suppress(OSError):
+                    if (sysfs.BUS / "devices" / f"netdevsim{dev_id}").exists():
+                        sysfs.write_file(sysfs.BUS / "del_device", str(dev_id))
+            self._devices = []
+            if self._ns is not None:
+                subprocess.run([tools()["ip"], "netns", "del", self._ns], capture_output=True,
+                               env=dict(TOOL_ENV), check=False)
+                self._ns = None
+            if self._bpffs is not None:
+                self._bpffs.close()
+                self._bpffs = None
+        finally:
+            with contextlib.suppress(ValueError, TypeError):
+                for s, h in old.items():
+                    signal.signal(s, h)
 
-    def _env(self) -> dict[str, str]:
-        return {"PATH": TOOL_PATH, "LANG": "C.UTF-8", "HOME": "/root", **self.env}
+    def _kill_child(self) -> None:
+        child, self._child = self._child, None
+        if child is not None and child.poll() is None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(child.pid, signal.SIGKILL)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                child.wait(timeout=5)
 
     # -- one line ----------------------------------------------------------------------------
     def _one(self, cmd: Command) -> Entry:
@@ -114,39 +201,66 @@ class KernelBackend:
         if prog == "cat":
             return self._cat(cmd)
         if prog not in ALLOWED_BINARIES:
-            return Entry(cmd.text, 127, "", f"offload: {prog}: command not allowed (allowed: "
-                         f"{', '.join(ALLOWED_BINARIES)}, echo > and cat of netdevsim files)\n")
+            return Entry(cmd.text, REFUSED_RC, "", f"offload: {prog}: command not allowed "
+                         f"(allowed: {', '.join(ALLOWED_BINARIES)}, echo > and cat of "
+                         "netdevsim files)\n")
+        try:
+            self._policy.check(cmd.argv)
+        except Refused as exc:
+            return Entry(cmd.text, REFUSED_RC, "", f"{exc}\n")
         return self._exec(cmd)
 
+    def _preexec(self) -> None:
+        die_with_parent()
+        if self._ns is not None:
+            sysfs.enter_netns(self._ns)
+        if self._bpffs is not None:
+            self._bpffs.enter()
+
     def _exec(self, cmd: Command) -> Entry:
-        ns = self._ns
-        try:
-            p = subprocess.run(
-                list(cmd.argv), capture_output=True, text=True, env=self._env(),
-                timeout=self.timeout, stdin=subprocess.DEVNULL, check=False, errors="replace",
-                preexec_fn=(lambda: sysfs.enter_netns(ns)) if ns is not None else None,
-            )
-        except FileNotFoundError:
+        path = tools().get(cmd.argv[0])
+        if path is None:
             return Entry(cmd.text, 127, "", f"offload: {cmd.argv[0]}: command not found\n")
-        except subprocess.TimeoutExpired as exc:
-            out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
-            return Entry(cmd.text, 124, out, f"offload: timed out after {self.timeout:.0f} s\n")
-        return Entry(cmd.text, p.returncode, p.stdout, p.stderr)
+        try:
+            child = subprocess.Popen(
+                [path, *cmd.argv[1:]], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                stdin=subprocess.DEVNULL, text=True, errors="replace", env=dict(TOOL_ENV),
+                cwd="/", process_group=0, preexec_fn=self._preexec,
+            )
+        except OSError as exc:
+            return Entry(cmd.text, 126, "", f"offload: {cmd.argv[0]}: {exc.strerror}\n")
+        except subprocess.SubprocessError as exc:  # setns() failed between fork and exec
+            return Entry(cmd.text, 126, "", f"offload: {cmd.argv[0]}: cannot enter the "
+                         f"script's namespace: {exc}\n")
+        self._child = child
+        try:
+            out, err = child.communicate(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            self._kill_child()
+            out, err = child.communicate()
+            return Entry(cmd.text, 124, out or "",
+                         f"offload: timed out after {self.timeout:.0f} s\n")
+        self._child = None
+        return Entry(cmd.text, child.returncode, out, err)
 
     def _echo(self, cmd: Command) -> Entry:
         """``echo [-n] WORDS > PATH``: one write(2) of the words joined by spaces (plus a
-        newline unless -n), as the shell builtin does."""
+        newline unless -n), as the shell builtin does. Only to ``new_device``/``del_device``
+        and to the files of netdevsim devices this run created (the path resolved first)."""
         assert cmd.redirect is not None
         path = _allowed_path(cmd.redirect)
-        if path is None:
-            return Entry(cmd.text, 1, "", f"offload: {cmd.redirect}: writing is only allowed "
-                         f"under {' and '.join(ALLOWED_PREFIXES)}\n")
         words = list(cmd.argv[1:])
         newline = "\n"
         if words[:1] == ["-n"]:
             words, newline = words[1:], ""
         value = " ".join(words) + newline
-        is_new = path == str(sysfs.BUS / "new_device")
+        refusal = self._write_refusal(path, value)
+        if refusal is not None:
+            return Entry(cmd.text, 1, "", f"offload: {cmd.redirect}: writing is only allowed "
+                         f"to netdevsim's new_device/del_device and the files of the "
+                         f"devices this script created ({refusal})\n")
+        assert path is not None
+        is_new = path == f"{_BUS}/new_device"
         try:
             sysfs.write_file(path, value, self._ns if is_new else None)
         except FileNotFoundError as exc:
@@ -163,7 +277,36 @@ class KernelBackend:
                 sysfs.wait_ports(dev_id, ports, self._ns, self.port_timeout)
             except sysfs.NetdevsimError as exc:
                 return Entry(cmd.text, 1, "", f"offload: {exc}\n")
+        elif path == f"{_BUS}/del_device":
+            with contextlib.suppress(ValueError, IndexError):
+                self._devices.remove(int(value.split()[0]))
         return Entry(cmd.text, 0)
+
+    def _write_refusal(self, path: str | None, value: str) -> str | None:
+        """Why a write to ``path`` (resolved) is refused, or None when it may go ahead."""
+        if path is None:
+            return "outside netdevsim"
+        if path == f"{_BUS}/new_device":
+            try:
+                dev_id, _ = sysfs.parse_new_device(value)
+            except (ValueError, IndexError):
+                return None  # the kernel refuses it (EINVAL), nothing is created
+            if (sysfs.BUS / "devices" / f"netdevsim{dev_id}").exists():
+                return f"netdevsim{dev_id} exists and is not this script's"
+            return None
+        if path == f"{_BUS}/del_device":
+            try:
+                dev_id = int(value.split()[0])
+            except (ValueError, IndexError):
+                return None  # EINVAL from the kernel
+            return None if dev_id in self._devices else f"netdevsim{dev_id} is not this " \
+                "script's"
+        m = _DEV_OF.match(path)
+        if m is None:
+            return "not a device file"
+        if int(m.group(1)) not in self._devices:
+            return f"netdevsim{m.group(1)} is not this script's"
+        return None
 
     def _settle(self) -> None:
         """Let deferred frees finish before netdevsim's state is read.
@@ -194,8 +337,9 @@ class KernelBackend:
                 rc = 1
                 continue
             try:
-                with open(path, errors="replace") as f:
-                    out.append(f.read())
+                fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+                with open(fd, errors="replace") as f:
+                    out.append(f.read(1 << 20))
             except OSError as exc:
                 err.append(f"cat: {arg}: {exc.strerror}\n")
                 rc = 1
@@ -204,13 +348,14 @@ class KernelBackend:
 
 # -- command line (also what the VM backend runs inside the guest) ----------------------------
 def run_files(paths: Iterable[Path], env: Mapping[str, str], netns: bool = True,
-              timeout: float = 60.0) -> dict[str, list[Entry]]:
+              timeout: float = 60.0, read_roots: Sequence[str] = ()) -> dict[str, list[Entry]]:
     """Run each script file; returns {file stem: transcript}. ``env`` expands ``$VARS``."""
-    backend = KernelBackend(netns=netns, timeout=timeout, env=dict(env))
+    backend = KernelBackend(netns=netns, timeout=timeout, env=dict(env),
+                            read_roots=tuple(read_roots))
     out: dict[str, list[Entry]] = {}
     for path in paths:
         t0 = time.monotonic()
-        commands = parse_script(path.read_text().splitlines(), env)
+        commands = parse_script(split_lines(path.read_text()), env)
         out[path.stem] = backend.run(commands)
         print(f"offload-kernel: {path.name}: {len(commands)} lines in "
               f"{time.monotonic() - t0:.2f} s", file=sys.stderr)
@@ -227,11 +372,18 @@ def command_from_json(o: Mapping[str, object]) -> Command:
 
 
 def run_batch(batch: Mapping[str, Sequence[Mapping[str, object]]], netns: bool = True,
-              timeout: float = 60.0) -> dict[str, list[Entry]]:
-    """Run already-parsed scripts ({name: [command_to_json(...)]}), in the given order."""
-    backend = KernelBackend(netns=netns, timeout=timeout)
+              timeout: float = 60.0, read_roots: Sequence[str] = (),
+              progress: Path | None = None) -> dict[str, list[Entry]]:
+    """Run already-parsed scripts ({name: [command_to_json(...)]}), in the given order.
+    With ``progress``, each entry is appended there as ``{"script": name, "entry": ...}``
+    JSON lines as soon as it exists (what a host reads back when the guest dies)."""
     out: dict[str, list[Entry]] = {}
     for name, cmds in batch.items():
+        backend = KernelBackend(netns=netns, timeout=timeout, read_roots=tuple(read_roots))
+        if progress is not None:
+            backend.progress = progress
+            with open(progress, "a") as f:
+                f.write(json.dumps({"script": name}) + "\n")
         t0 = time.monotonic()
         out[name] = backend.run([command_from_json(c) for c in cmds])
         print(f"offload-kernel: {name}: {len(cmds)} lines in {time.monotonic() - t0:.2f} s",
@@ -248,6 +400,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--batch", type=Path,
                     help="JSON file {name: [parsed commands]} (what the VM backend sends)")
     ap.add_argument("--progs", type=Path, help="value of $PROGS (folder of BPF objects)")
+    ap.add_argument("--read-root", action="append", default=[], metavar="DIR",
+                    help="a folder whose files the tools may read (repeatable; $PROGS is one)")
+    ap.add_argument("--progress", type=Path, help="append each entry there as a JSON line")
     ap.add_argument("--json", action="store_true",
                     help="print {script name: [entries]} as JSON instead of text")
     ap.add_argument("--no-netns", action="store_true",
@@ -255,14 +410,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds per command")
     args = ap.parse_args(argv)
     env = {"PROGS": str(args.progs)} if args.progs else {}
+    roots = list(args.read_root) + ([str(args.progs)] if args.progs else [])
+    from offload.backends.policy import read_roots
+
+    roots_ok = read_roots(roots)
     if not args.scripts and args.batch is None:
         ap.error("give script files or --batch")
     try:
-        results = run_files(args.scripts, env, netns=not args.no_netns, timeout=args.timeout)
-        if args.batch is not None:
-            results.update(run_batch(json.loads(args.batch.read_text()), netns=not args.no_netns,
-                                     timeout=args.timeout))
-    except BackendError as exc:
+        with signals_raise():
+            results = run_files(args.scripts, env, netns=not args.no_netns,
+                                timeout=args.timeout, read_roots=roots_ok)
+            if args.batch is not None:
+                results.update(run_batch(json.loads(args.batch.read_text()),
+                                         netns=not args.no_netns, timeout=args.timeout,
+                                         read_roots=roots_ok, progress=args.progress))
+    except Interrupted as exc:
+        print(f"offload-kernel: {exc}", file=sys.stderr)
+        return 128 + exc.signum
+    except BackendFailure as exc:
         print(f"offload-kernel: {exc}", file=sys.stderr)
         return 2
     if args.json:

@@ -6,7 +6,8 @@ What legitimately differs between two kernels or two runs, and only that, is rew
   ``bpf_bound_progs/N/id``, bpftool's ``8: sched_cls``): they depend on everything loaded
   before. Ids are renumbered ``1, 2, ...`` in order of first appearance in the transcript, so
   "the same program twice" and "two different programs" stay distinguishable; 0 stays 0.
-- **load times and BTF ids** in ``tc -d`` output (``load_time N``, ``btf_id N``).
+- **load times and BTF ids** in ``tc -d`` output (``load_time N``, ``btf_id N``) and
+  bpftool's ``loaded_at`` (a wall-clock time).
 - **the programs folder**: its real path becomes ``$PROGS``.
 - **BTF section sizes** in libbpf's ``verbose`` log: the BTF of an object holds its build
   path, so the same source built elsewhere has a different ``.BTF, size N``.
@@ -32,6 +33,8 @@ _VOLATILE = (
     (re.compile(r"(load_time )\d+"), r"\1<T>"),
     (re.compile(r"(btf_id )\d+"), r"\1<BTF>"),
     (re.compile(r'("load_time": ?)\d+'), r"\1<T>"),
+    (re.compile(r"(loaded_at )\S+"), r"\1<T>"),  # bpftool's load time, wall clock
+    (re.compile(r'("loaded_at": ?)\d+'), r"\1<T>"),
     (re.compile(r'("btf_id": ?)\d+'), r"\1<BTF>"),
     (re.compile(r"(section\(\d+\) \.BTF(?:\.ext)?, size )\d+"), r"\1<N>"),
     (re.compile(r"\b(?!ff:ff:ff:ff:ff:ff)[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b"), "<MAC>"),

@@ -23,6 +23,8 @@ class Context:
     vfs: Any = None
     ever_up: weakref.WeakSet[Any] = attrs.field(factory=weakref.WeakSet)
     block_classid: weakref.WeakKeyDictionary[Any, int] = attrs.field(factory=_weak)
+    #: ``ip -force`` of the command being run
+    force: bool = False
 
     @property
     def net(self) -> Any:

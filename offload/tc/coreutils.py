@@ -75,3 +75,68 @@ def ls(argv: list[str], vfs: Vfs) -> Result:
             out.append(("\n" if i else "") + f"{path}:\n")
         out.extend(n + "\n" for n in names)
     return Result(rc, "".join(out), "".join(err))
+
+
+def rm(argv: list[str], vfs: Vfs) -> Result:
+    """coreutils ``rm [-f] PATH...`` (unlink(2) each; ``-f`` hides a missing one)."""
+    force = any(a.startswith("-") and "f" in a for a in argv)
+    paths = [a for a in argv if not a.startswith("-")]
+    if not paths:
+        return Result(0 if force else 1, "", "" if force else
+                      "rm: missing operand\nTry 'rm --help' for more information.\n")
+    err, rc = [], 0
+    for path in paths:
+        try:
+            vfs.unlink(path)
+        except VfsForbidden:
+            err.append(f"offload: {path}: removing is only allowed under {_ONLY}\n")
+            rc = 1
+        except OSError as exc:
+            if force and exc.errno == errno.ENOENT:
+                continue
+            err.append(f"rm: cannot remove '{path}': {os.strerror(exc.errno or errno.EIO)}\n")
+            rc = 1
+    return Result(rc, "", "".join(err))
+
+
+def mkdir(argv: list[str], vfs: Vfs) -> Result:
+    """coreutils ``mkdir [-p] PATH...`` (``-p``: an existing folder is fine)."""
+    parents = any(a.startswith("-") and "p" in a for a in argv)
+    paths = [a for a in argv if not a.startswith("-")]
+    if not paths:
+        return Result(1, "", "mkdir: missing operand\n"
+                      "Try 'mkdir --help' for more information.\n")
+    err, rc = [], 0
+    for path in paths:
+        try:
+            vfs.mkdir(path)
+        except VfsForbidden:
+            err.append(f"offload: {path}: creating is only allowed under {_ONLY}\n")
+            rc = 1
+        except OSError as exc:
+            if parents and exc.errno == errno.EEXIST:
+                continue
+            err.append(f"mkdir: cannot create directory '{path}': "
+                       f"{os.strerror(exc.errno or errno.EIO)}\n")
+            rc = 1
+    return Result(rc, "", "".join(err))
+
+
+def rmdir(argv: list[str], vfs: Vfs) -> Result:
+    """coreutils ``rmdir PATH...``."""
+    paths = [a for a in argv if not a.startswith("-")]
+    if not paths:
+        return Result(1, "", "rmdir: missing operand\n"
+                      "Try 'rmdir --help' for more information.\n")
+    err, rc = [], 0
+    for path in paths:
+        try:
+            vfs.rmdir(path)
+        except VfsForbidden:
+            err.append(f"offload: {path}: removing is only allowed under {_ONLY}\n")
+            rc = 1
+        except OSError as exc:
+            err.append(f"rmdir: failed to remove '{path}': "
+                       f"{os.strerror(exc.errno or errno.EIO)}\n")
+            rc = 1
+    return Result(rc, "", "".join(err))

@@ -144,15 +144,33 @@ def parse_bytecode(text: str) -> tuple[list[Op] | None, str]:
 
 
 def read_bytecode_file(path: str) -> tuple[str | None, str]:
-    """``bpf_parse_string(from_file=true)``: newlines become commas, blanks collapse."""
+    """``bpf_parse_string(from_file=true)``: newlines become commas, blanks collapse, and
+    reading stops once the kept text fills iproute2's buffer (``BYTECODE_FILE_MAX``).
+    Only a regular file is read: ``fopen()`` of a FIFO would block the real tc for ever."""
+    import io
+    import stat
+
+    from hwsim.bpf.classic import BYTECODE_FILE_MAX
+
     try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            raw = f.read()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         return None, f"Cannot fopen: {os.strerror(exc.errno or 2)}\n"
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None, "Cannot fopen: Not a regular file\n"
+    with open(fd, "rb") as fb:
+        raw = io.TextIOWrapper(fb, encoding="utf-8", errors="replace")
+        return _bytecode_text(raw, BYTECODE_FILE_MAX), ""
+
+
+def _bytecode_text(raw: Any, limit: int) -> str:
+    """The kept text of a bytecode file, at most ``limit`` characters of it."""
     out: list[str] = []
     prev = " "
-    for c in raw:
+    for c in iter(lambda: raw.read(1), ""):
+        if len(out) >= limit:
+            break
         if c == "\n":
             if prev != ",":
                 out.append(",")
@@ -164,7 +182,7 @@ def read_bytecode_file(path: str) -> tuple[str | None, str]:
         else:
             out.append(c)
             prev = c
-    return "".join(out), ""
+    return "".join(out)
 
 
 def format_bytecode(ops: list[Op]) -> str:
@@ -286,7 +304,13 @@ def load_program(spec: BpfSpec, emu: Any, dev: str | None) -> Any:
     if spec.mode is None:
         return None  # only flags given: an empty TCA_BPF_OPS, which the kernel refuses
     if spec.mode == "pinned":
-        return spec.pinned
+        # cls_bpf_prog_from_efd: bpf_prog_get_type_dev(fd, SCHED_CLS, skip_sw) refuses
+        # another type (a map, an XDP program) and a device-bound program without skip_sw
+        prog = spec.pinned
+        if getattr(prog, "prog_type", None) not in (None, 3) or hasattr(prog, "map_type") or \
+                (getattr(prog, "offload_ifindex", None) is not None and not spec.skip_sw):
+            raise TcError(-EINVAL)
+        return prog
     if spec.mode in ("bytecode", "bytecode-file"):
         try:
             return emu.load_bytecode(format_bytecode(spec.ops))

@@ -16,17 +16,24 @@ from offload.tc.printer import Printer
 from offload.tc.result import CmdExit, Result
 from offload.tc.util import matches, nodev
 
+NETNS_USAGE = (
+    "Usage:\tip netns list\n"
+    "\tip netns add NAME\n"
+    "\tip netns { delete | del } NAME\n"
+    "\tip netns exec NAME cmd ...\n"
+    "(the subset of ip-netns(8) the emulator understands)\n"
+)
 USAGE = (
-    "Usage: ip link add NAME type veth peer name PEER\n"
+    "Usage: ip link add NAME type { veth peer name PEER | dummy }\n"
     "       ip link delete DEV\n"
-    "       ip link set DEV { up | down }\n"
+    "       ip link set DEV { up | down | netns { NAME | PID } }\n"
     "       ip [-j] [-p] link show [ DEV ]\n"
     "(the subset of ip(8) the emulator understands)\n"
 )
 
 
 def ip_main(argv: list[str], ctx: Context) -> Result:
-    json = pretty = details = False
+    json = pretty = False
     i = 0
     while i < len(argv) and argv[i].startswith("-"):
         w = argv[i]
@@ -35,22 +42,72 @@ def ip_main(argv: list[str], ctx: Context) -> Result:
         elif matches(w, "-pretty"):
             pretty = True
         elif matches(w, "-details"):
-            details = True
+            pass  # -d: the model has no extra link details to print
+        elif matches(w, "-force"):
+            ctx.force = True
         elif w in ("-s", "-stats", "-statistics", "-br", "-brief", "-c", "-color"):
             pass
         else:
             return Result(255, "", f'Option "{w}" is unknown, try "ip -help".\n')
         i += 1
     rest = argv[i:]
+    try:
+        return _ip_object(ctx, rest, json, pretty)
+    finally:
+        ctx.force = False
+
+
+def _ip_object(ctx: Context, rest: list[str], json: bool, pretty: bool) -> Result:
+    if rest and rest[0] == "netns":
+        return _netns(ctx, rest[1:])
     if not rest or not matches(rest[0], "link"):
         obj = rest[0] if rest else ""
-        return Result(1, "", f'offload: "ip {obj}" is not emulated (only "ip link")\n'
-                      + USAGE)
-    del details
+        return Result(1, "", f'offload: "ip {obj}" is not emulated (only "ip link" and '
+                      '"ip netns")\n' + USAGE)
     try:
         return _link(ctx, rest[1:], Printer(json=json, pretty=pretty))
     except CmdExit as exc:
         return exc.result()
+
+
+def _valid_netns_name(name: str) -> bool:
+    """ip/ipnetns.c ``is_valid_netns_name``."""
+    return bool(name) and len(name) < 255 and "/" not in name and name not in (".", "..")
+
+
+def _netns(ctx: Context, argv: list[str]) -> Result:
+    """ip/ipnetns.c ``do_netns``: ``list``/``ls`` (also the default), ``add``, ``delete``/
+    ``del``. Namespaces are the emulator's (``emu.namespaces``); the messages are those
+    iproute2 prints for its ``/run/netns`` files. (``exec`` is routed by the Session.)"""
+    emu = ctx.emu
+    if not hasattr(emu, "namespaces"):
+        return Result(1, "", 'offload: "ip netns" needs an emulator with namespaces\n')
+    cmd = argv[0] if argv else "list"
+    args = argv[1:]
+    if matches(cmd, "list") or cmd == "ls" or matches(cmd, "show"):
+        # readdir order of /run/netns (tmpfs): the newest first
+        return Result(0, "".join(f"{n}\n" for n in reversed(list(emu.namespaces))))
+    if matches(cmd, "help"):
+        return Result(255, "", NETNS_USAGE)
+    if matches(cmd, "add") or matches(cmd, "delete"):
+        if len(args) != 1:
+            return Result(255, "", "No netns name specified\n")
+        name = args[0]
+        if not _valid_netns_name(name):
+            return Result(255, "", f'Invalid netns name "{name}"\n')
+        if matches(cmd, "add"):
+            if name in emu.namespaces:
+                return Result(1, "", f'Cannot create namespace file "/run/netns/{name}": '
+                              "File exists\n")
+            emu.netns_add(name)
+            return Result(0)
+        if name not in emu.namespaces:
+            return Result(1, "", f'Cannot remove namespace file "/run/netns/{name}": No such '
+                          "file or directory\n")
+        for dev in emu.netns_del(name):
+            ctx.ever_up.discard(dev)
+        return Result(0)
+    return Result(255, "", f'Command "{cmd}" is unknown, try "ip netns help".\n')
 
 
 def _link(ctx: Context, argv: list[str], p: Printer) -> Result:
@@ -95,8 +152,14 @@ def _add(ctx: Context, args: list[str]) -> Result:
                           "garbage.\n")
     if name is None:
         return Result(255, "", 'Not enough information: "dev" argument is required.\n')
+    if kind == "dummy":
+        if name in ctx.net.devices:
+            return Result(2, "", "RTNETLINK answers: File exists\n")
+        ctx.emu.add_dummy(name)
+        return Result(0)
     if kind != "veth":
-        return Result(2, "", f'offload: link type "{kind}" is not emulated (veth is)\n')
+        return Result(2, "", f'offload: link type "{kind}" is not emulated (veth and dummy '
+                      "are)\n")
     if peer is None:
         return Result(2, "", "offload: give the veth peer as 'peer name NAME'\n")
     if name in ctx.net.devices or peer in ctx.net.devices:
@@ -112,7 +175,7 @@ def _del(ctx: Context, args: list[str]) -> Result:
     dev = ctx.net.devices.get(name)
     if dev is None:
         return Result(1, "", nodev(name))
-    if dev.kind != "veth":
+    if dev.kind not in ("veth", "dummy"):
         return Result(2, "", "RTNETLINK answers: Operation not supported\n")
     ctx.net.unregister_device(name)
     return Result(0)
@@ -121,6 +184,8 @@ def _del(ctx: Context, args: list[str]) -> Result:
 def _set(ctx: Context, args: list[str]) -> Result:
     name = None
     state: bool | None = None
+    target: Any = None
+    mtu: int | None = None
     i = 0
     while i < len(args):
         w = args[i]
@@ -129,7 +194,31 @@ def _set(ctx: Context, args: list[str]) -> Result:
             i += 2
             continue
         if w in ("xdpoffload", "xdpdrv", "xdp", "xdpgeneric") and name is not None:
-            return _xdp(ctx, name, w, args[i + 1:])
+            return _xdp(ctx, name, w, args[i + 1:], ctx.force)
+        if w == "netns":
+            if i + 1 >= len(args):
+                return Result(255, "", 'Command line is not complete. Try option "help"\n')
+            if target is not None:
+                return Result(255, "", f'Error: either "netns" is duplicate, or '
+                              f'"{args[i + 1]}" is a garbage.\n')
+            target = _netns_target(ctx, args[i + 1])
+            if target is None:
+                return Result(255, "", f'Error: argument "{args[i + 1]}" is wrong: Invalid '
+                              '"netns" value\n\n')
+            i += 2
+            continue
+        if w == "mtu":
+            if i + 1 >= len(args):
+                return Result(255, "", 'Command line is not complete. Try option "help"\n')
+            if mtu is not None:
+                return Result(255, "", f'Error: either "mtu" is duplicate, or "{args[i + 1]}" '
+                              "is a garbage.\n")
+            if not args[i + 1].isdigit():
+                return Result(255, "", f'Error: argument "{args[i + 1]}" is wrong: Invalid '
+                              '"mtu" value\n\n')
+            mtu = int(args[i + 1])
+            i += 2
+            continue
         if w == "up":
             state = True
         elif w == "down":
@@ -144,6 +233,31 @@ def _set(ctx: Context, args: list[str]) -> Result:
         return Result(255, "", 'Not enough information: "dev" argument is required.\n')
     if name not in ctx.net.devices:
         return Result(1, "", nodev(name))
+    if mtu is not None:  # do_setlink: the MTU before the namespace and the flags
+        from core.errors import TcError
+        from offload.tc.netlink import rtnl_error
+
+        try:
+            ctx.emu.set_mtu(name, mtu)
+        except TcError as err:
+            return Result(2, "", rtnl_error(err))
+    if target is not None:  # do_setlink: the namespace change comes before the flags
+        from core.errors import TcError
+        from offload.tc.netlink import rtnl_error
+
+        before = ctx.net
+        try:
+            dev = ctx.emu.move_device(name, target)
+        except TcError as err:
+            return Result(2, "", rtnl_error(err))
+        if target is not before:  # closed and its qdiscs gone: noop until it goes up
+            ctx.ever_up.discard(dev)
+        if state is not None:
+            with ctx.emu.in_netns(ctx.emu.netns_name(target)):
+                ctx.emu.set_link(name, state)
+                if state:
+                    ctx.mark_up(name)
+        return Result(0)
     if state is not None:
         ctx.emu.set_link(name, state)
         if state:
@@ -151,50 +265,97 @@ def _set(ctx: Context, args: list[str]) -> Result:
     return Result(0)
 
 
-def _xdp(ctx: Context, name: str, mode: str, rest: list[str]) -> Result:
-    """ip/iplink_xdp.c ``xdp_parse`` for ``xdpoffload {obj FILE [sec NAME] | off}``: the
-    program is loaded bound to the device, then attached (netdevsim's shared slot)."""
+def _netns_target(ctx: Context, word: str) -> Any:
+    """iplink.c's ``netns`` argument: a name under /run/netns (``netns_get_fd``), else a
+    PID (``IFLA_NET_NS_PID``: every process the emulator serves lives in the initial
+    namespace unless it runs under ``ip netns exec``, so a PID means init_net)."""
+    namespaces = getattr(ctx.emu, "namespaces", None)
+    if namespaces is None:
+        return None
+    if word in namespaces:
+        return namespaces[word]
+    if word.isdigit():
+        return ctx.emu.init_net
+    return None
+
+
+XDP_MODES = {"xdp": None, "xdpgeneric": "skb", "xdpdrv": "drv", "xdpoffload": "hw"}
+
+
+def _xdp(ctx: Context, name: str, mode: str, rest: list[str], force: bool = False) -> Result:
+    """ip/iplink_xdp.c ``xdp_parse`` for ``xdp|xdpgeneric|xdpdrv|xdpoffload {obj FILE [sec
+    NAME] [verbose] | pinned PATH | off}``: an offload program is loaded bound to the device;
+    the kernel side is the emulator's ``dev_xdp_attach`` (without ``-force`` an attached
+    program is not replaced: XDP_FLAGS_UPDATE_IF_NOEXIST)."""
     from core.errors import TcError
     from offload.tc.loading import load_error_lines
     from offload.tc.netlink import rtnl_error
 
     if name not in ctx.net.devices:
         return Result(1, "", nodev(name))
-    if mode != "xdpoffload":
-        return Result(2, "", f'offload: "{mode}" is not emulated (xdpoffload is)\n')
     if not rest:
         return Result(255, "", 'Command line is not complete. Try option "help"\n')
     prog = None
-    if rest[0] in ("pinned", "object-pinned", "fd") and len(rest) >= 2:
-        try:
-            prog = ctx.emu.get_pinned(rest[1])
-        except Exception as exc:
-            if not hasattr(exc, "stderr_lines"):
-                raise
-            return Result(255, "", f"Couldn't retrieve pinned program '{rest[1]}': "
-                          "No such file or directory\n")
+    if rest[0] in ("pinned", "object-pinned") and len(rest) > 1:
+        prog = getattr(ctx.emu, "pinned", {}).get(rest[1])
+        if prog is None or hasattr(prog, "map_type"):
+            return Result(255, "", f"Couldn't retrieve pinned program '{rest[1]}': No such "
+                          "file or directory\n")
     elif rest[0] != "off":
-        if rest[0] not in ("obj", "object") or len(rest) < 2:
+        if rest[0] not in ("obj", "object", "object-file") or len(rest) < 2:
             return Result(255, "", f'Error: either "dev" is duplicate, or "{rest[0]}" is a '
                           "garbage.\n")
         section = rest[3] if len(rest) > 3 and rest[2] in ("sec", "section") else "prog"
+        verbose = "verbose" in rest[2:]
         try:
-            prog = ctx.emu.load_obj(rest[1], section, name, False)
+            prog = ctx.emu.load_obj(rest[1], section,
+                                    name if mode == "xdpoffload" else None, verbose)
         except Exception as exc:
             if not hasattr(exc, "stderr_lines"):
                 raise
             return Result(255, "", load_error_lines(exc, "Unable to load program")
                           .replace("Unable to load program\n", ""))
+        prog.prog_type = 6  # iproute2 loads it as BPF_PROG_TYPE_XDP
     try:
-        ctx.emu.xdp_offload(name, prog)
+        attach = getattr(ctx.emu, "xdp_attach", None)
+        if attach is not None:
+            attach(name, XDP_MODES[mode], prog, force)
+        elif mode == "xdpoffload":
+            ctx.emu.xdp_offload(name, prog)
+        else:
+            return Result(2, "", f'offload: "{mode}" is not emulated (xdpoffload is)\n')
     except TcError as err:
         return Result(2, "", rtnl_error(err))
     return Result(0)
 
 
+def _xdp_info(ctx: Context, dev: Any) -> dict[str, Any] | None:
+    """``xdp_dump``'s JSON: mode (XDP_ATTACHED_SKB 2, HW 3) and the program."""
+    from offload.tc.tc_render import prog_is_jited, prog_tag_hex
+
+    get = getattr(ctx.emu, "xdp_progs", None)
+    progs = get(dev.name) if callable(get) else {"hw": getattr(ctx.emu, "xdp", {}).get(dev.name)}
+    # IFLA_XDP_SKB_PROG_ID, _DRV_, _HW_ in xdp_dump_json's order; XDP_ATTACHED_* numbers
+    attached = [(m, progs.get(k)) for m, k in ((2, "skb"), (1, "drv"), (3, "hw"))
+                if progs.get(k) is not None]
+    if not attached:
+        return None
+
+    def info(prog: Any) -> dict[str, Any]:
+        return {"id": prog.id, "tag": prog_tag_hex(prog),
+                "jited": 1 if prog_is_jited(prog) else 0}
+
+    each = [{"mode": m, "prog": info(x)} for m, x in attached]
+    if len(attached) == 1:  # IFLA_XDP_PROG_ID only outside XDP_ATTACHED_MULTI
+        return {"mode": attached[0][0], "prog": info(attached[0][1]), "attached": each}
+    return {"mode": 4, "attached": each}
+
+
 def _flags(dev: Any, noarp: bool = True) -> list[str]:
-    """``IFF_*`` as ip prints them; a netdevsim port has NOARP where the profile's kernel
-    sets it (``nsim_setup()``: 6.1 yes, 6.12 no)."""
+    """``print_link_flags``; M-DOWN is the peer's state, looked up only for a peer in the
+    same namespace (``ll_index_to_flags`` of IFLA_LINK without IFLA_LINK_NETNSID). A
+    netdevsim port has NOARP where the profile's kernel sets it (``nsim_setup()``: 6.1
+    yes, 6.12 no)."""
     if dev.kind == "loopback":
         flags = ["LOOPBACK"]
     elif dev.kind == "veth":
@@ -209,7 +370,8 @@ def _flags(dev: Any, noarp: bool = True) -> list[str]:
         flags.append("UP")
         if carrier:
             flags.append("LOWER_UP")
-    elif dev.kind == "veth":
+    elif dev.kind == "veth" and not (peer is not None and peer.net is not None
+                                     and peer.net is not dev.net):
         flags.append("M-DOWN")
     return flags
 
@@ -244,10 +406,15 @@ def _print_link(p: Printer, dev: Any, ctx: Context) -> None:
     p.open_object(None)
     p.any("ifindex", dev.ifindex, f"{dev.ifindex}: ")
     peer = getattr(dev, "peer", None)
-    label = f"{dev.name}@{peer.name}" if peer is not None else dev.name
+    remote = peer is not None and peer.net is not None and peer.net is not dev.net
+    label = dev.name if peer is None else (
+        f"{dev.name}@if{peer.ifindex}" if remote else f"{dev.name}@{peer.name}")
     p.any("ifname", dev.name, f"{label}: ")
     if peer is not None:
-        p.json_only("link", peer.name)
+        if remote:
+            p.json_only("link_index", peer.ifindex)
+        else:
+            p.json_only("link", peer.name)
     flags = _flags(dev, ctx.net.profile.netdevsim_noarp)
     p.fp("<" + ",".join(flags) + "> ")
     p.open_array("flags")
@@ -258,7 +425,7 @@ def _print_link(p: Printer, dev: Any, ctx: Context) -> None:
     p.any("mtu", mtu, f"mtu {mtu} ")
     qdisc = "noqueue" if ctx.has_root_qdisc(dev) else "noop"
     p.any("qdisc", qdisc, f"qdisc {qdisc} ")
-    state = _state(dev) if dev.kind != "loopback" else "UNKNOWN"
+    state = _state(dev) if dev.kind != "loopback" else ("UNKNOWN" if dev.up else "DOWN")
     p.any("operstate", state, f"state {state} ")
     p.any("linkmode", "DEFAULT", "mode DEFAULT ")
     p.any("group", "default", "group default ")
@@ -270,9 +437,14 @@ def _print_link(p: Printer, dev: Any, ctx: Context) -> None:
     p.any("link_type", kind, f"link/{kind} ")
     p.any("address", dev.mac, f"{dev.mac} ")
     p.any("broadcast", brd, f"brd {brd}")
-    if dev.kind not in ("loopback", "veth"):
-        # a netdevsim port answers IFLA_VFINFO_LIST (its device may have VFs): empty here
-        p.open_array("vfinfo_list")
-        p.close_array()
+    if remote:  # IFLA_LINK_NETNSID: an id in JSON, the peer namespace's name in text
+        ns_name = ctx.emu.netns_name(peer.net)
+        p.json_only("link_netnsid", 0)
+        p.fp(f" link-netns {ns_name}" if ns_name is not None else " link-netnsid 0")
+    xdp = _xdp_info(ctx, dev)
+    if xdp is not None:  # IFLA_XDP (print_xdp's JSON object; the text form is not modelled)
+        p.json_only("xdp", xdp)
+    if dev.driver_name == "netdevsim":  # IFLA_VFINFO_LIST: netdevsim has VF ops, 0 VFs
+        p.json_only("vfinfo_list", [])
     p.nl()
     p.close_object()

@@ -104,8 +104,7 @@ def _do_cmd(ctx: Context, o: TcOptions, argv: list[str]) -> Result:
     if matches(obj, "qdisc"):
         return _do_qdisc(ctx, o, args)
     if matches(obj, "class"):
-        return Result(1, "", f'offload: "tc {obj}" is not emulated (qdisc, filter and chain '
-                      "show are)\n")
+        return _do_class(ctx, args)
     if matches(obj, "chain"):
         return _do_chain(ctx, o, args)
     if matches(obj, "actions") or matches(obj, "monitor") or matches(obj, "exec"):
@@ -115,6 +114,20 @@ def _do_cmd(ctx: Context, o: TcOptions, argv: list[str]) -> Result:
     if matches(obj, "help"):
         return Result(0, "", USAGE)
     return Result(255, "", f'Object "{obj}" is unknown, try "tc help".\n')
+
+
+def _do_class(ctx: Context, argv: list[str]) -> Result:
+    """tc_class.c ``tc_class_list`` over the model's qdiscs: ingress and clsact have no
+    classes to dump (``ingress_walk``/``clsact_walk`` report none), nor does the default
+    root qdisc, so ``show`` prints nothing; changes are not emulated."""
+    cmd = argv[0] if argv else "show"
+    if not (matches(cmd, "show") or matches(cmd, "list") or cmd == "lst"):
+        return Result(1, "", f'offload: "tc class {cmd}" is not emulated (show is)\n')
+    args = argv[1:]
+    for i, w in enumerate(args):
+        if w == "dev" and i + 1 < len(args) and not ctx.ifindex(args[i + 1]):
+            return Result(1, "", f'Cannot find device "{args[i + 1]}"\n')
+    return Result(0)
 
 
 def _do_chain(ctx: Context, o: TcOptions, argv: list[str]) -> Result:

@@ -10,7 +10,7 @@ each device's default root qdisc (``noqueue``) is shown but is not itself modell
 
 from __future__ import annotations
 
-from core.errors import EINVAL, ENODEV, ENOENT, EOPNOTSUPP, TcError
+from core.errors import ENODEV, EOPNOTSUPP, TcError
 from offload.tc.context import Context
 from offload.tc.netlink import rtnl_error
 from offload.tc.printer import Printer
@@ -61,6 +61,7 @@ def qdisc_modify(ctx: Context, argv: list[str], op: str) -> Result:
     a = Args(argv)
     dev: str | None = None
     parent = 0
+    handle = 0
     kind: str | None = None
     iblock = eblock = 0
     stderr = ""
@@ -73,8 +74,12 @@ def qdisc_modify(ctx: Context, argv: list[str], op: str) -> Result:
             dev = a.cur
         elif w == "handle":
             a.next()
-            if get_qdisc_handle(a.cur) is None:
+            if handle:
+                raise duparg("handle", a.cur)
+            h = get_qdisc_handle(a.cur)
+            if h is None:
                 raise invarg("invalid qdisc ID", a.cur)
+            handle = h
         elif w == "root":
             if parent:
                 raise CmdExit(-1, 'Error: "root" is duplicate parent ID\n')
@@ -84,6 +89,7 @@ def qdisc_modify(ctx: Context, argv: list[str], op: str) -> Result:
                 raise CmdExit(-1, f'Error: "{w}" is a duplicate parent ID\n')
             parent = TC_H_INGRESS
             kind = w
+            handle = TC_H_INGRESS & 0xFFFF0000
             a.fwd()
             break
         elif w == "parent":
@@ -133,31 +139,25 @@ def qdisc_modify(ctx: Context, argv: list[str], op: str) -> Result:
     if dev and not ctx.ifindex(dev):
         return Result(1, "", stderr + nodev(dev))
     try:
-        _request(ctx, op, dev, parent, kind, iblock, eblock)
+        _request(ctx, op, dev, parent, handle, kind, iblock, eblock)
     except TcError as err:
         return Result(2, "", stderr + rtnl_error(err))
     return Result(0, "", stderr)
 
 
-def _request(ctx: Context, op: str, dev: str | None, parent: int, kind: str | None,
-             iblock: int, eblock: int) -> None:
+def _request(ctx: Context, op: str, dev: str | None, parent: int, handle: int,
+             kind: str | None, iblock: int, eblock: int) -> None:
     """``tc_modify_qdisc``/``tc_get_qdisc`` as far as the model goes: the ingress/clsact
-    slot. The default root qdisc cannot be replaced or deleted here."""
+    slot. The default root qdisc cannot be replaced here; a delete goes to the core's
+    ``tc_get_qdisc`` whatever it names."""
     if not dev:
         raise TcError(-ENODEV)
     net = ctx.net
-    if parent == TC_H_ROOT or (parent and parent != TC_H_INGRESS):
-        if op == "delete":
-            if parent == TC_H_ROOT:
-                raise TcError(-ENOENT, "Cannot delete qdisc with handle of zero")
-            raise TcError(-ENOENT, "Failed to find qdisc with specified handle")
-        raise TcError(-EOPNOTSUPP, "offload: only the ingress and clsact qdiscs are emulated")
-    if parent == 0:
-        raise TcError(-EINVAL, "Invalid handle") if op == "delete" else TcError(
-            -EOPNOTSUPP, "offload: only the ingress and clsact qdiscs are emulated")
     if op == "delete":
-        net.qdisc_del(dev, kind)
+        net.qdisc_del(dev, kind, parent=parent, handle=handle)
         return
+    if parent != TC_H_INGRESS:
+        raise TcError(-EOPNOTSUPP, "offload: only the ingress and clsact qdiscs are emulated")
     flags = {"add": (True, True, False), "replace": (True, False, True),
              "change": (False, False, False), "link": (False, False, True)}[op]
     net.qdisc_add(dev, kind or "", ingress_block=iblock or None,

@@ -136,3 +136,18 @@ def test_user_scale_section_produces_numbers() -> None:
     assert names["explorer fault cases/s, 1 process (explore-30.sh)"].value > 0
     # the corpus on a 2-worker LocalCluster gave the --jobs 1 report
     assert names["corpus on Dask: report equal to --jobs 1"].value == 1.0
+
+
+def test_exec_shim_and_startup_produce_numbers() -> None:
+    from bench import exec as exec_bench
+    from tests.exec.conftest import sandbox_unavailable
+
+    reason = sandbox_unavailable()
+    if reason:
+        pytest.skip(f"offload exec sandbox unavailable: {reason}")
+    sec = exec_bench.run(SMOKE)
+    rows = {r[0]: r for r in sec.tables[0].rows}
+    assert set(rows) == {"tc filter show", "tc filter add + del"}
+    for row in rows.values():
+        assert all(_number(x) > 0 for x in row[1:4])
+    assert all(t.value is not None and t.value > 0 for t in sec.targets)

@@ -73,6 +73,9 @@ INVALID: dict[str, tuple[list[Insn], str]] = {
     "invalid_shift": ([mov64_imm(0, 1), alu64_imm(I.BPF_LSH, 0, 64), exit_()], "invalid shift 64"),
     "write_fp": ([mov64_imm(10, 0), mov64_imm(0, 0), exit_()], "frame pointer is read only"),
     "unknown_opcode": ([Insn(0xFF), exit_()], "unknown opcode ff"),
+    "reg_above_r10_dst": ([mov64_imm(12, 0), exit_()], "R12 is invalid"),
+    "reg_above_r10_src": ([mov64_reg(0, 12), exit_()], "R12 is invalid"),
+    "reg_above_r10_ldx": ([ldx(W, 0, 15, 0), exit_()], "R15 is invalid"),
     "helper_arg_type": ([mov64_imm(1, 0), mov64_imm(2, 0), call(1), exit_()],
                         "R1 type=scalar expected=map_ptr"),
     # the kernel (>= 5.3) accepts this bounded loop; we reject back-edges on purpose

@@ -172,8 +172,20 @@ def test_qdisc_errors(veth, call, err, msg):
     assert (ei.value.errno, ei.value.extack) == (err, msg)
 
 
-def test_qdisc_del_missing_is_invalid_handle(net):
+def test_qdisc_del_without_ingress_queue_finds_nothing(net):
+    """tc_get_qdisc: no ingress queue was ever created (conformance c36)."""
     net.add_device("v0", kind="veth")
+    with pytest.raises(TcError) as ei:
+        net.qdisc_del("v0", "clsact")
+    assert (ei.value.errno, ei.value.extack) == (
+        errno.ENOENT, "Cannot find specified qdisc on specified device")
+
+
+def test_qdisc_del_after_delete_is_invalid_handle(net):
+    """The queue stays with noop_qdisc (handle 0) after its qdisc went (c36)."""
+    net.add_device("v0", kind="veth")
+    net.qdisc_add("v0", "ingress")
+    net.qdisc_del("v0", "ingress")
     with pytest.raises(TcError) as ei:
         net.qdisc_del("v0", "clsact")
     assert (ei.value.errno, ei.value.extack) == (errno.EINVAL, "Invalid handle")

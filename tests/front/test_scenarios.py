@@ -26,8 +26,9 @@ def _norm(text: str, progs: str) -> str:
     text = re.sub(r"\"id\":( ?)\d+", r'"id":\1N', text)
     # netdevsim's MAC addresses are random (c41 shows them); the broadcast one is kept
     text = re.sub(r"\b(?!ff:ff:ff:ff:ff:ff)[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b", "<MAC>", text)
-    # libbpf's verbose log (c42): the BTF of an object holds its build path
-    text = re.sub(r"(section\(\d+\) \.BTF(?:\.ext)?, size )\d+", r"\1N", text)
+    text = re.sub(r"(loaded_at )\S+", r"\1<T>", text)  # bpftool's wall-clock load time
+    text = re.sub(r"^\d+(?=: \w+\s+(?:name|tag))", "N", text, flags=re.M)  # bpftool's id
+    text = re.sub(r"(btf_id )\d+", r"\1N", text)
     return re.sub(r"^\d+\n$", "N\n", text)
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from offload.tdc import CaseResult, run_files, tap
+from tests.exec import kernel_rigs as kr
 
 TDC = Path(__file__).parent / "tdc"
 
@@ -16,11 +19,11 @@ def test_own_cases_pass() -> None:
     assert any(r.skipped for r in results)
 
 
-def test_kernel_bpf_cases_that_need_no_objects() -> None:
-    kernel = Path("/work/ksrc/linux-source-6.1/tools/testing/selftests/tc-testing/tc-tests/"
-                  "filters/bpf.json")
-    if not kernel.exists():
-        return
+def test_kernel_bpf_cases_that_need_no_objects(tmp_path: Path) -> None:
+    if kr.tools_missing():
+        pytest.skip(f"!!! KERNEL TDC CASES SKIPPED: {kr.tools_missing()} !!!")
+    _, tdc = kr.extract(tmp_path)
+    kernel = tdc / "tc-tests" / "filters" / "bpf.json"
     results = run_files([kernel], ids=["23c3", "1563"])
     assert [r.ok for r in results] == [True, True], tap(results)
 
