@@ -221,13 +221,25 @@ class FaultShim:
         log = self.emu.log
         req = RequestInfo(kind=kind, port=dev.name, prog_name=prog_name, op=log.current_op)
         self.trace.note(log.step, req)
-        hit = self.emu.faults.check(req, _Hardware(dev.driver, dev))
+        seen = len(self.emu.faults.log)
+        try:
+            hit = self.emu.faults.check(req, _Hardware(dev.driver, dev))
+        except BaseException:
+            log.pending_injection = _injected_text(self.emu.faults.log[seen:], "raise")
+            raise
         if hit is None:
             return 0
         err, msg = hit
+        log.pending_injection = _injected_text(self.emu.faults.log[seen:],
+                                               f"-{errno_mod.errorcode.get(-err, err)}")
         if msg:
             set_extack(extack, getattr(dev.driver, "name", None), msg)
         return err
+
+
+def _injected_text(lines: list[str], fallback: str) -> str:
+    """What the fault plan logged for the rule that just fired."""
+    return lines[-1] if lines else f"injected {fallback}"
 
 
 def shim_of(emu: Emulator) -> FaultShim:

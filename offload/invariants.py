@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from core.boundary import Boundary
 from core.events import BusEvent
 from core.flags import (
     TCA_CLS_FLAGS_IN_HW,
@@ -84,12 +85,14 @@ class Violation:
                 f" (profile {self.profile}, step {self.step})")
 
 
-def holdings_of(block_cb: FlowBlockCb) -> tuple[Any, ...] | None:
-    """The programs the hardware behind a callback holds, if its driver can tell."""
-    hook = getattr(getattr(block_cb.cb, "__self__", None), "offload_holdings", None)
-    if hook is None:
-        return None
-    return tuple(hook(block_cb.cb_priv))
+_DEFAULT_BOUNDARY = Boundary()
+
+
+def holdings_of(block_cb: FlowBlockCb, boundary: Boundary | None = None) -> tuple[Any, ...] | None:
+    """The programs the hardware behind a callback holds, if its driver can tell: its
+    ``offload_holdings`` hook, called through the driver boundary (a raise, a wrong type or
+    an overrun gives ``None`` and is recorded on the boundary as a driver error)."""
+    return (boundary or _DEFAULT_BOUNDARY).holdings(block_cb)
 
 
 def _label(p: Any) -> str:
@@ -102,7 +105,7 @@ def contract_breaches(events: Iterable[BusEvent]) -> list[tuple[BusEvent, str]]:
     for e in events:
         if e.setup_type != "TC_SETUP_CLSBPF" or e.held_before is None or e.held_after is None:
             continue
-        if e.command != "TC_CLSBPF_OFFLOAD":
+        if e.command != "TC_CLSBPF_OFFLOAD" or e.injected is not None:
             continue
         before, after = list(e.held_before), list(e.held_after)
         prog, old = e.prog_obj, e.oldprog_obj
@@ -130,9 +133,14 @@ class InvariantChecker:
     _first_event: int = 0
     _first_finding: int = 0
     _faults_seen: int = 0
+    _holding_errors_seen: int = 0
 
     def __attrs_post_init__(self) -> None:
-        self.emu.log.probe = holdings_of
+        boundary = self.emu.net.boundary
+        self.emu.log.probe = lambda cb: holdings_of(cb, boundary)
+
+    def holdings(self, cb: FlowBlockCb) -> tuple[Any, ...] | None:
+        return holdings_of(cb, self.emu.net.boundary)
 
     def port_holdings(self) -> dict[str, tuple[Any, ...]]:
         out = {}
@@ -146,6 +154,7 @@ class InvariantChecker:
         self._first_event = self.emu.log.recorded
         self._first_finding = len(self.emu.log.findings)
         self._faults_seen = len(self.emu.faults.log)
+        self._holding_errors_seen = len(self.emu.net.boundary.holdings_errors)
 
     def after_step(self, failed: bool = False, filter_change: bool = False) -> list[Violation]:
         log = self.emu.log
@@ -166,12 +175,32 @@ class InvariantChecker:
                 "driver", f"{e.owner} broke the callback contract")
             v("driver-contract", e.owner, why, blame, cause)
 
-        def blame_for(kind: str) -> tuple[str, str]:
-            if breaches:
+        by_owner: dict[str, list[BusEvent]] = {}
+        for e in events:
+            by_owner.setdefault(e.owner, []).append(e)
+
+        def blame_for(kind: str, owner: str | None = None) -> tuple[str, str]:
+            mine = by_owner.get(owner, []) if owner is not None else []
+            only_injected = bool(mine) and all(e.injected is not None for e in mine) and \
+                not any(e.owner == owner for e, _ in breaches)
+            if breaches and not only_injected:  # a port only faults answered: not the driver
                 return "driver", "follows from a driver contract breach in this step"
             if reset:
                 return "injected", "injected device reset: hardware dropped state silently"
             return "kernel", self._kernel_cause(kind, events, profile)
+
+        for e in events:
+            if e.raised is not None and e.injected is None:
+                v("driver-contract", e.owner, f"driver error: {e.raised}", "driver",
+                  f"{e.owner} misbehaved at the driver boundary")
+        for block in self.emu.blocks():  # read every holding first: failures are findings
+            for cb in block.cb_list:
+                self.holdings(cb)
+        errors = self.emu.net.boundary.holdings_errors
+        for owner, error in dict.fromkeys(errors[self._holding_errors_seen:]):
+            v("driver-contract", owner, f"driver error: {error}", "driver",
+              f"{owner} misbehaved at the driver boundary")
+        self._holding_errors_seen = len(errors)
 
         for f in findings:
             if f.kind == UNBOUNDED_ROLLBACK:
@@ -179,7 +208,7 @@ class InvariantChecker:
                   f"quirk C: v5.2 rolls back without bound (profile {profile})")
 
         for block in self.emu.blocks():
-            cbs = [(cb, holdings_of(cb)) for cb in block.cb_list]
+            cbs = [(cb, self.holdings(cb)) for cb in block.cb_list]
             audited = [(cb, h) for cb, h in cbs if h is not None]
             in_hw = 0
             referenced: set[int] = set()
@@ -225,7 +254,7 @@ class InvariantChecker:
                 for p in h:
                     if id(p) not in referenced and not self._referenced_elsewhere(cb, p):
                         v("no-leak", cb.owner, f"holds {_label(p)}, used by no filter",
-                          *blame_for("leak"))
+                          *blame_for("leak", cb.owner))
         if failed and filter_change:
             now = self.port_holdings()
             for port, held in self._before.items():

@@ -13,6 +13,7 @@ end becomes an ``offload: internal error`` entry (status 70), never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import struct
 from collections.abc import Callable, Mapping, Sequence
@@ -182,16 +183,23 @@ class Session:
         begin = getattr(getattr(self.emu, "log", None), "begin_step", None)
         if callable(begin):
             begin(cmd.text)
-        try:
-            res = self._dispatch(cmd)
-        except TcError as err:  # a kernel error that escaped a command's own handling
-            res = Result(2, "", rtnl_error(err))
-        except Exception as exc:
-            res = Result(INTERNAL_ERROR_RC, "",
-                         f"offload: internal error: {type(exc).__name__}: {exc}\n")
-        gc = getattr(self.emu, "gc", None)
-        if callable(gc):
-            gc()
+        boundary = getattr(getattr(self.emu, "net", None), "boundary", None)
+        deferred = boundary.defer_sigint() if boundary is not None else \
+            contextlib.nullcontext()
+        with deferred:
+            try:
+                res = self._dispatch(cmd)
+            except TcError as err:  # a kernel error that escaped a command's own handling
+                res = Result(2, "", rtnl_error(err))
+            except Exception as exc:
+                res = Result(INTERNAL_ERROR_RC, "",
+                             f"offload: internal error: {type(exc).__name__}: {exc}\n")
+            gc = getattr(self.emu, "gc", None)
+            if callable(gc):
+                gc()
+        if boundary is not None and boundary.take_interrupt():
+            # Ctrl-C during the command: the core finished it consistently; stop now.
+            raise KeyboardInterrupt
         return Entry(cmd.text, res.rc, res.stdout, res.stderr)
 
     def run_text(self, line: str, env: Mapping[str, str] | None = None) -> Entry | None:
