@@ -198,6 +198,12 @@ class FaultShim:
                 if dev is not None and id(dev.driver) in self._wrapped:
                     self._wrap_cb(block_cb, dev)
 
+    def wrap_driver(self, drv: Any) -> None:
+        """Wrap one driver now (idempotent): the emulator does this for every plugin card
+        it creates, so faults reach plugin ports without any call from the user."""
+        if id(drv) not in self._wrapped:
+            self._wrap_driver(drv)
+
     def _wrap_driver(self, drv: Any) -> None:
         self._wrapped.add(id(drv))
         if getattr(drv, "faults", None) is self.emu.faults:
@@ -242,13 +248,15 @@ def _injected_text(lines: list[str], fallback: str) -> str:
     return lines[-1] if lines else f"injected {fallback}"
 
 
-def shim_of(emu: Emulator) -> FaultShim:
-    """The emulator's shim, created and installed on first use."""
+def shim_of(emu: Emulator, install: bool = True) -> FaultShim:
+    """The emulator's shim, created on first use and (``install``) installed on every
+    driver of the emulator's devices."""
     shim = getattr(emu, "_fault_shim", None)
     if shim is None:
         shim = FaultShim(emu)
         emu._fault_shim = shim  # type: ignore[attr-defined]
-    shim.install()
+    if install:
+        shim.install()
     return shim
 
 

@@ -86,6 +86,9 @@ class SimNicDriver:
         self.block_cb_list: list[FlowBlockCb] = []
         self.log = log
         self.faults = faults if faults is not None else FaultPlan()
+        #: A driver plugin answering for this card's ports instead of this driver (the
+        #: card still provides the netdevsim files); None for the simulated NIC itself.
+        self.plugin: Any = None
 
     # -- ports -----------------------------------------------------------------------------
 
