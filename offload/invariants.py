@@ -95,6 +95,27 @@ def holdings_of(block_cb: FlowBlockCb, boundary: Boundary | None = None) -> tupl
     return (boundary or _DEFAULT_BOUNDARY).holdings(block_cb)
 
 
+def driver_of(owner: str) -> str:
+    """``buggynic:eth0`` -> ``buggynic``: causes name the driver, ``where`` the port, so
+    one bug on four ports is one distinct violation."""
+    return owner.rpartition(":")[0] or owner
+
+
+def boundary_kind(error: str) -> str:
+    """The class of a driver-boundary error, without its particulars (for causes)."""
+    hooks = ("offload_holdings", "ndo_", "callback")
+    hook = error.split(" ", 1)[0] if error.startswith(hooks) else ""
+    for key, what in (("raised", "raised"), ("returned", "returned a non-errno"),
+                      ("rewrote", "rewrote the request"), ("watchdog", "overran the watchdog"),
+                      ("interrupted", "was interrupted")):
+        if key in error:
+            kind = what
+            if key == "raised":
+                kind = "raised " + error.split("raised ", 1)[1].split(":", 1)[0]
+            return f"{hook} {kind}".strip() if hook else f"a hook {kind}"
+    return "driver error"
+
+
 def _label(p: Any) -> str:
     return f"id {getattr(p, 'id', 0)} {getattr(p, 'name', '') or ''}".strip()
 
@@ -172,7 +193,7 @@ class InvariantChecker:
 
         for e, why in breaches:
             blame, cause = ("injected", "injected device reset") if reset else (
-                "driver", f"{e.owner} broke the callback contract")
+                "driver", f"{driver_of(e.owner)} broke the callback contract")
             v("driver-contract", e.owner, why, blame, cause)
 
         by_owner: dict[str, list[BusEvent]] = {}
@@ -192,14 +213,14 @@ class InvariantChecker:
         for e in events:
             if e.raised is not None and e.injected is None:
                 v("driver-contract", e.owner, f"driver error: {e.raised}", "driver",
-                  f"{e.owner} misbehaved at the driver boundary")
+                  f"{driver_of(e.owner)}: {boundary_kind(e.raised)}")
         for block in self.emu.blocks():  # read every holding first: failures are findings
             for cb in block.cb_list:
                 self.holdings(cb)
         errors = self.emu.net.boundary.holdings_errors
         for owner, error in dict.fromkeys(errors[self._holding_errors_seen:]):
             v("driver-contract", owner, f"driver error: {error}", "driver",
-              f"{owner} misbehaved at the driver boundary")
+              f"{driver_of(owner)}: {boundary_kind(error)}")
         self._holding_errors_seen = len(errors)
 
         for f in findings:

@@ -341,11 +341,26 @@ class EmulatorBackend:
 
     profile: str = "v6.1"
     nic: str = "netdevsim"
+    #: a driver plugin for the cards scripts create (offload.plugins.DriverSpec or None)
+    driver: Any = None
+    #: the driver watchdog (see core.boundary): seconds, None for no limit, or "default"
+    driver_timeout: float | str | None = "default"
 
     def new_session(self, event_cap: int | None = None) -> Session:
         from offload.emulator import Emulator
 
-        return Session(Emulator(self.profile, nic_profile=self.nic), event_cap=event_cap)
+        return Session(Emulator(self.profile, nic_profile=self.nic, driver=self.driver,
+                                driver_timeout=self.driver_timeout), event_cap=event_cap)
+
+    @classmethod
+    def from_args(cls, args: Any) -> EmulatorBackend:
+        """The backend ``args`` ask for (``--profile``, ``--nic``, ``--driver``...: see
+        :mod:`offload.drivers_cli`)."""
+        from offload.drivers_cli import driver_spec, driver_timeout
+
+        return cls(getattr(args, "profile", "v6.1") or "v6.1",
+                   getattr(args, "nic", None) or "netdevsim", driver_spec(args),
+                   driver_timeout(args))
 
     def run(self, commands: Sequence[Command]) -> list[Entry]:
         session = self.new_session()
