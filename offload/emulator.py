@@ -32,6 +32,7 @@ from core.actions import (
 from core.block import Block
 from core.boundary import Boundary
 from core.cls_bpf import ClsBpfFilter, cls_bpf_exec_opcode, to_s32
+from core.driver import DriverPluginError
 from core.errors import Extack, TcError
 from core.events import EventLog
 from core.net import Net
@@ -263,7 +264,10 @@ class Emulator:
         spec = self.driver if requested is None else DriverSpec.of(requested)
         if spec is None:
             return None
-        drv = spec.make(self._factory(spec))
+        try:
+            drv = spec.make(self._factory(spec))
+        except DriverPluginError as exc:  # the card is not created: the write fails
+            raise OSError(errno.EINVAL, f"Invalid argument ({exc})") from exc
         from offload.fault_cmd import shim_of
 
         shim_of(self, install=False).wrap_driver(drv)
