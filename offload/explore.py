@@ -196,7 +196,16 @@ def used_variables(scripts: list[str], env: dict[str, str]) -> tuple[tuple[str, 
             continue
     names = dict.fromkeys(m.group(1) or m.group(2) for m in
                           re.finditer(r"\$(?:\{(\w+)\}|(\w+))", text))
-    return tuple((n, env[n]) for n in names if n in env)
+    return tuple((n, _absolute(env[n])) for n in names if n in env)
+
+
+def _absolute(value: str) -> str:
+    """A relative path that exists is made absolute (the rerun line may run elsewhere)."""
+    import os
+
+    if value and not os.path.isabs(value) and os.path.exists(value):
+        return os.path.abspath(value)
+    return value
 
 
 def _report_many(results: list[ExploreResult], args: argparse.Namespace,
