@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from core.boundary import Boundary
+from core.errors import errno_text
 from core.events import BusEvent
 from core.flags import (
     TCA_CLS_FLAGS_IN_HW,
@@ -74,6 +75,11 @@ class Violation:
     cause: str
     profile: str
     step: int
+    #: the offending callback, when one callback is to blame: what it was asked and
+    #: answered, and what its hardware held before and after (program labels)
+    callback: str | None = attrs.field(default=None, eq=False)
+    held_before: tuple[str, ...] | None = attrs.field(default=None, eq=False)
+    held_after: tuple[str, ...] | None = attrs.field(default=None, eq=False)
 
     @property
     def signature(self) -> tuple[str, str, str]:
@@ -84,6 +90,25 @@ class Violation:
         return (f"[{self.invariant}] {self.where}: {self.detail} — {self.blame}: {self.cause}"
                 f" (profile {self.profile}, step {self.step})")
 
+    def holdings_table(self, width: int = 30) -> list[str]:
+        """The offending callback's hardware before and after it ran, side by side
+        (empty when the violation is not about one callback)."""
+        if self.held_before is None or self.held_after is None:
+            return []
+        before, after = list(self.held_before) or ["(nothing)"], \
+            list(self.held_after) or ["(nothing)"]
+        lines = [f"{self.callback}" if self.callback else "the callback",
+                 f"  {'held before':<{width}} | held after"]
+        for i in range(max(len(before), len(after))):
+            a = before[i] if i < len(before) else ""
+            b = after[i] if i < len(after) else ""
+            lines.append(f"  {a:<{width}} | {b}")
+        return lines
+
+    def report(self) -> str:
+        """The violation with its holdings table (for failure messages)."""
+        return "\n".join([str(self), *("    " + x for x in self.holdings_table())])
+
 
 _DEFAULT_BOUNDARY = Boundary()
 
@@ -93,6 +118,22 @@ def holdings_of(block_cb: FlowBlockCb, boundary: Boundary | None = None) -> tupl
     ``offload_holdings`` hook, called through the driver boundary (a raise, a wrong type or
     an overrun gives ``None`` and is recorded on the boundary as a driver error)."""
     return (boundary or _DEFAULT_BOUNDARY).holdings(block_cb)
+
+
+def _labels(held: tuple[Any, ...] | None) -> tuple[str, ...] | None:
+    return None if held is None else tuple(_label(p) for p in held)
+
+
+def callback_text(e: BusEvent) -> str:
+    """``duonic:eth0 replace id 5 tc_pass (oldprog id 3 tc_pass) → -ENOSPC (-28)``, with
+    ``[injected]`` when the answer was an injected fault's."""
+    what = e.command.removeprefix("TC_CLSBPF_").lower()
+    progs = " ".join(x for x in (e.prog and f"prog {e.prog}",
+                                 e.oldprog and f"oldprog {e.oldprog}") if x)
+    answer = errno_text(e.ret) + (" [injected]" if e.injected else "")
+    if e.raised:
+        answer += f" (driver error: {e.raised})"
+    return f"{e.owner} {e.op} {what} {progs} → {answer}".replace("  ", " ")
 
 
 def driver_of(owner: str) -> str:
@@ -132,7 +173,7 @@ def contract_breaches(events: Iterable[BusEvent]) -> list[tuple[BusEvent, str]]:
         prog, old = e.prog_obj, e.oldprog_obj
         if e.ret < 0:
             if [id(x) for x in before] != [id(x) for x in after]:
-                out.append((e, f"refused ({e.ret}) but changed what it holds"))
+                out.append((e, f"refused with {errno_text(e.ret)} but changed what it holds"))
             continue
         if prog is not None and not any(x is prog for x in after):
             out.append((e, f"accepted {_label(prog)} but does not hold it"))
@@ -188,13 +229,19 @@ class InvariantChecker:
         breaches = contract_breaches(events)
         out: list[Violation] = []
 
-        def v(inv: str, where: str, detail: str, blame: str, cause: str) -> None:
-            out.append(Violation(inv, where, detail, blame, cause, profile, step))
+        def v(inv: str, where: str, detail: str, blame: str, cause: str,
+              event: BusEvent | None = None) -> None:
+            extra: dict[str, Any] = {}
+            if event is not None:
+                extra = {"callback": callback_text(event),
+                         "held_before": _labels(event.held_before),
+                         "held_after": _labels(event.held_after)}
+            out.append(Violation(inv, where, detail, blame, cause, profile, step, **extra))
 
         for e, why in breaches:
             blame, cause = ("injected", "injected device reset") if reset else (
                 "driver", f"{driver_of(e.owner)} broke the callback contract")
-            v("driver-contract", e.owner, why, blame, cause)
+            v("driver-contract", e.owner, why, blame, cause, e)
 
         by_owner: dict[str, list[BusEvent]] = {}
         for e in events:
@@ -213,7 +260,7 @@ class InvariantChecker:
         for e in events:
             if e.raised is not None and e.injected is None:
                 v("driver-contract", e.owner, f"driver error: {e.raised}", "driver",
-                  f"{driver_of(e.owner)}: {boundary_kind(e.raised)}")
+                  f"{driver_of(e.owner)}: {boundary_kind(e.raised)}", e)
         for block in self.emu.blocks():  # read every holding first: failures are findings
             for cb in block.cb_list:
                 self.holdings(cb)
