@@ -341,10 +341,6 @@ def print_result(result: ExploreResult, console: Console) -> None:
     for i, r in enumerate(result.reproductions, 1):
         console.rule(f"#{i} {r.signature[1]} ({r.signature[0]}) — {kind_label(r.signature)}"
                      f" — save as repro-{i}.sh")
-        table = r.example.holdings_table()
-        if table:
-            console.print("\n".join(f"# {x}" for x in table), markup=False, highlight=False,
-                          soft_wrap=True)
         console.print(r.script_text(path=f"repro-{i}.sh"), markup=False, highlight=False,
                       end="", soft_wrap=True)
 

@@ -112,6 +112,7 @@ class Reproduction:
                       f"# found by: {self.case.label}"]
             if self.wheres:
                 lines.append(f"# seen at: {', '.join(self.wheres)}")
+            lines += [f"# {x}" for x in self.example.holdings_table()]
             lines.append(f"# rerun: {self.rerun_line(path)}")
         lines += [c.text for c in self.commands]
         return "\n".join(lines) + "\n"
