@@ -197,3 +197,12 @@ def test_ci_explore_fail_on_driver(driver: str, rc: int) -> None:
                           capture_output=True, text=True, timeout=600, check=False)
     assert proc.returncode == rc, proc.stdout[-2000:] + proc.stderr[-2000:]
     assert "offload explore: v6.1: single faults" in proc.stderr  # progress without a TTY
+
+
+def test_the_example_authors_tests_pass() -> None:
+    """examples/duonic/tests as its author runs them (the fixture, faults, the machine)."""
+    p = subprocess.run([sys.executable, "-m", "pytest", "examples/duonic/tests", "-q",
+                        "-p", "no:cacheprovider"], cwd=ROOT, capture_output=True, text=True,
+                       timeout=600, check=False)
+    assert p.returncode == 0, p.stdout[-3000:]
+    assert "5 passed" in p.stdout
