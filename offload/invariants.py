@@ -95,15 +95,20 @@ class Violation:
         (empty when the violation is not about one callback)."""
         if self.held_before is None or self.held_after is None:
             return []
-        before, after = list(self.held_before) or ["(nothing)"], \
-            list(self.held_after) or ["(nothing)"]
         lines = [f"{self.callback}" if self.callback else "the callback",
                  f"  {'held before':<{width}} | held after"]
-        for i in range(max(len(before), len(after))):
-            a = before[i] if i < len(before) else ""
-            b = after[i] if i < len(after) else ""
-            lines.append(f"  {a:<{width}} | {b}")
+        rows = self.holdings_rows()
+        if not rows:
+            rows = [("(nothing)", "(nothing)")]
+        lines += [f"  {a:<{width}} | {b}" for a, b in rows]
         return lines
+
+    def holdings_rows(self) -> list[tuple[str, str]]:
+        """One row per program held before or after: ``(label or "", label or "")``, so
+        a program that went or came shows against an empty cell."""
+        before, after = list(self.held_before or ()), list(self.held_after or ())
+        order = list(dict.fromkeys([*before, *after]))
+        return [(x if x in before else "", x if x in after else "") for x in order]
 
     def report(self) -> str:
         """The violation with its holdings table (for failure messages)."""

@@ -192,10 +192,8 @@ def _holdings_html(v: Violation) -> str:
     """The offending callback's hardware before and after it, side by side."""
     if v.held_before is None or v.held_after is None:
         return ""
-    before, after = list(v.held_before), list(v.held_after)
-    rows = "".join(f"<tr><td>{_e(before[i] if i < len(before) else '')}</td>"
-                   f"<td>{_e(after[i] if i < len(after) else '')}</td></tr>"
-                   for i in range(max(len(before), len(after), 1)))
+    rows = "".join(f"<tr><td>{_e(a)}</td><td>{_e(b)}</td></tr>"
+                   for a, b in v.holdings_rows() or [("(nothing)", "(nothing)")])
     return (f'<table class="held"><caption>{_e(v.callback or "")}</caption>'
             f"<tr><th>held before</th><th>held after</th></tr>{rows}</table>")
 
