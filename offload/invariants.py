@@ -266,15 +266,6 @@ class InvariantChecker:
             if e.raised is not None and e.injected is None:
                 v("driver-contract", e.owner, f"driver error: {e.raised}", "driver",
                   f"{driver_of(e.owner)}: {boundary_kind(e.raised)}", e)
-        for block in self.emu.blocks():  # read every holding first: failures are findings
-            for cb in block.cb_list:
-                self.holdings(cb)
-        errors = self.emu.net.boundary.holdings_errors
-        for owner, error in dict.fromkeys(errors[self._holding_errors_seen:]):
-            v("driver-contract", owner, f"driver error: {error}", "driver",
-              f"{driver_of(owner)}: {boundary_kind(error)}")
-        self._holding_errors_seen = len(errors)
-
         for f in findings:
             if f.kind == UNBOUNDED_ROLLBACK:
                 v("termination", "cls_bpf_offload_cmd", f.message, "kernel",
@@ -328,6 +319,11 @@ class InvariantChecker:
                     if id(p) not in referenced and not self._referenced_elsewhere(cb, p):
                         v("no-leak", cb.owner, f"holds {_label(p)}, used by no filter",
                           *blame_for("leak", cb.owner))
+        errors = self.emu.net.boundary.holdings_errors  # offload_holdings that failed
+        for owner, error in dict.fromkeys(errors[self._holding_errors_seen:]):
+            v("driver-contract", owner, f"driver error: {error}", "driver",
+              f"{driver_of(owner)}: {boundary_kind(error)}")
+        self._holding_errors_seen = len(errors)
         if failed and filter_change:
             now = self.port_holdings()
             for port, held in self._before.items():
