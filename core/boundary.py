@@ -28,6 +28,7 @@ recorded.
 
 from __future__ import annotations
 
+import _signal
 import os
 import queue
 import signal
@@ -47,6 +48,7 @@ DRIVER_ERROR = -EIO
 #: Seconds a hook may run before the watchdog abandons it.
 DEFAULT_TIMEOUT = 5.0
 _POLL = 0.05  # how often a wait looks at a deferred Ctrl-C
+_SIGINT = int(signal.SIGINT)
 
 
 def default_timeout() -> float | None:
@@ -235,8 +237,9 @@ class Boundary:
         if self._deferring or threading.current_thread() is not threading.main_thread():
             yield
             return
+        # _signal: the C functions, without signal's enum conversions (this runs per command)
         try:
-            previous = signal.getsignal(signal.SIGINT)
+            previous = _signal.getsignal(_SIGINT)
         except ValueError:  # pragma: no cover - not the main interpreter
             yield
             return
@@ -247,13 +250,13 @@ class Boundary:
         def handler(signum: int, frame: Any) -> None:
             self.interrupt_requested = True
 
-        signal.signal(signal.SIGINT, handler)
+        _signal.signal(_SIGINT, handler)
         self._deferring = True
         try:
             yield
         finally:
             self._deferring = False
-            signal.signal(signal.SIGINT, previous)
+            _signal.signal(_SIGINT, previous)
 
 
 def _raised(exc: BaseException) -> str:
