@@ -203,8 +203,7 @@ class InvariantChecker:
     _holding_errors_seen: int = 0
 
     def __attrs_post_init__(self) -> None:
-        boundary = self.emu.net.boundary
-        self.emu.log.probe = lambda cb: holdings_of(cb, boundary)
+        self.emu.log.probe = self.holdings  # a bound method: checkpoints copy it along
 
     def holdings(self, cb: FlowBlockCb) -> tuple[Any, ...] | None:
         return holdings_of(cb, self.emu.net.boundary)
