@@ -206,3 +206,26 @@ def test_the_example_authors_tests_pass() -> None:
                        timeout=600, check=False)
     assert p.returncode == 0, p.stdout[-3000:]
     assert "5 passed" in p.stdout
+
+
+def test_exec(tmp_path: Path) -> None:
+    """``offload exec --driver``: the rig's tc talks to the plugin's card."""
+    from tests.exec.conftest import offload, sandbox_unavailable
+
+    reason = sandbox_unavailable()
+    if reason:
+        pytest.skip(f"offload exec sandbox unavailable here: {reason}")
+    import tempfile
+
+    short = Path(tempfile.mkdtemp(prefix="oxd-", dir="/tmp"))  # socket paths are short
+    try:
+        rig = "; ".join(TWO.splitlines())
+        r = offload("exec", "-q", "--driver", "duonic", "--driver-opt", "slots=2", "--",
+                    "bash", "-c", rig, tmp=short)
+        assert r.returncode == 0, r.stderr
+        r = offload("exec", "-q", "--", "bash", "-c", rig, tmp=short)
+        assert r.returncode != 0  # the simulated NIC refuses the unbound programs
+    finally:
+        for p in sorted(short.rglob("*"), reverse=True):
+            p.unlink() if not p.is_dir() or p.is_symlink() else p.rmdir()
+        short.rmdir()
