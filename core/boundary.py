@@ -250,8 +250,11 @@ class Boundary:
 
     @contextmanager
     def defer_sigint(self) -> Iterator[None]:
-        """While the block runs, SIGINT sets :attr:`interrupt_requested` instead of raising
-        (main thread only; elsewhere this does nothing). Nested uses are free."""
+        """While the block runs, SIGINT sets :attr:`interrupt_requested` instead of running
+        the handler in place (main thread only; elsewhere this does nothing; nested uses
+        are free). Whoever called it re-delivers the signal afterwards (``Session.execute``:
+        ``signal.raise_signal``), so the handler that was in place — Python's
+        ``KeyboardInterrupt``, or a command's own — runs at the command boundary."""
         if self._deferring or threading.current_thread() is not threading.main_thread():
             yield
             return
@@ -261,8 +264,8 @@ class Boundary:
         except ValueError:  # pragma: no cover - not the main interpreter
             yield
             return
-        if previous is not signal.default_int_handler:
-            yield  # somebody else (a test runner, an embedding app) owns SIGINT
+        if previous in (signal.SIG_IGN, None):
+            yield  # ignored (a cleanup that must finish), or not set from Python
             return
 
         def handler(signum: int, frame: Any) -> None:

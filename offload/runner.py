@@ -198,8 +198,11 @@ class Session:
             if callable(gc):
                 gc()
         if boundary is not None and boundary.take_interrupt():
-            # Ctrl-C during the command: the core finished it consistently; stop now.
-            raise KeyboardInterrupt
+            # Ctrl-C during the command: the core finished it consistently; now the SIGINT
+            # handler in place runs (KeyboardInterrupt, or the caller's own).
+            import signal
+
+            signal.raise_signal(signal.SIGINT)
         return Entry(cmd.text, res.rc, res.stdout, res.stderr)
 
     def run_text(self, line: str, env: Mapping[str, str] | None = None) -> Entry | None:

@@ -151,3 +151,43 @@ def test_ctrl_c_stops_the_run_after_the_core_is_consistent() -> None:
     show = s.run_text("tc filter show dev eth0 ingress")
     assert show.rc == 0 and "pref 1" in show.stdout
     assert s.run_text("tc filter del dev eth0 ingress prio 1 handle 1 bpf").rc == 0
+
+
+def test_ctrl_c_under_a_commands_own_handler_reaches_it_after_the_command() -> None:
+    """``offload run`` installs its own SIGINT handler (partial transcript, status 130):
+    the signal is deferred the same way and then delivered to that handler."""
+    import os
+    import signal
+    import threading
+
+    from offload.emulator import Emulator
+    from offload.runner import Session
+
+    class Stop(BaseException):
+        pass
+
+    seen: list[int] = []
+
+    def handler(signum: int, frame: object) -> None:
+        seen.append(signum)
+        raise Stop
+
+    emu = Emulator(driver=DRIVER, driver_opts={"hook": "callback", "how": "sleep",
+                                               "when": "replace"})
+    s = Session(emu)
+    lines = SCRIPT.splitlines()
+    for line in lines[:4]:
+        s.run_text(line)
+    old = signal.signal(signal.SIGINT, handler)
+    try:
+        timer = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT))
+        timer.start()
+        with pytest.raises(Stop):
+            s.run_text(lines[4])
+        timer.join()
+        assert signal.getsignal(signal.SIGINT) is handler
+    finally:
+        signal.signal(signal.SIGINT, old)
+    assert seen == [signal.SIGINT]
+    assert [e.op for e in emu.log.events][-1] == "rollback"  # the core finished first
+    assert s.run_text("tc filter show dev eth0 ingress").rc == 0
