@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from offload.backends.normalize import normalize
+from offload.drivers_cli import add_driver_args, check_driver
 from offload.runner import EmulatorBackend
 from offload.script import Command, ScriptError, load_script
 from offload.transcript import Entry, load_json
@@ -68,8 +69,9 @@ def compare(name: str, emulator: Sequence[Entry], kernel: Sequence[Entry],
     return ScriptDiff(name, lines, mismatch)
 
 
-def run_emulator(scripts: Mapping[str, Sequence[Command]], profile: str) -> dict[str, list[Entry]]:
-    backend = EmulatorBackend(profile)
+def run_emulator(scripts: Mapping[str, Sequence[Command]], profile: str,
+                 backend: EmulatorBackend | None = None) -> dict[str, list[Entry]]:
+    backend = backend or EmulatorBackend(profile)
     return {name: backend.run(cmds) for name, cmds in scripts.items()}
 
 
@@ -163,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", dest="variables", action="append", default=[],
                    metavar="VAR=VALUE", help="set a script variable (e.g. PROGS=dir)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_driver_args(p)
     return p
 
 
@@ -187,8 +190,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.profile is None:
         args.profile = f"v{args.kernel or '6.1'}"
+    bad = check_driver(args, "offload diff")
+    if bad is not None:
+        return bad
     try:
-        emu = run_emulator(scripts, args.profile)
+        emu = run_emulator(scripts, args.profile, EmulatorBackend.from_args(args))
         if args.against == "vm":
             real = run_vm(scripts, args.kernel)
         elif args.against == "kernel":

@@ -172,6 +172,9 @@ class RealNetdevsimDriver:
     """
 
     name = "netdevsim"
+    #: In-tree: its hooks run on the caller's thread (core.boundary), without the
+    #: watchdog, whose default limit a round trip to a busy VM could exceed.
+    offload_inline = True
 
     def __init__(self, vm: VM, *, bind_programs: bool = True, live_holdings: bool = True,
                  timeout: float = 30.0, start_timeout: float = 180.0) -> None:

@@ -65,6 +65,10 @@ class SimPort:
 class SimNicDriver:
     """One simulated card's driver (``struct nsim_dev`` + its ports)."""
 
+    #: The project's own driver: its hooks run on the caller's thread, without the
+    #: watchdog thread of core.boundary (every other boundary check still applies).
+    offload_inline = True
+
     def __init__(
         self,
         profile: NicProfile = NETDEVSIM,
@@ -85,6 +89,9 @@ class SimNicDriver:
         self.faults = faults if faults is not None else FaultPlan()
         #: the namespace's ``Net`` once on a bus (its profile says which kernel's netdevsim)
         self.net: Any = None
+        #: A driver plugin answering for this card's ports instead of this driver (the
+        #: card still provides the netdevsim files); None for the simulated NIC itself.
+        self.plugin: Any = None
 
     # -- ports -----------------------------------------------------------------------------
 
@@ -109,13 +116,24 @@ class SimNicDriver:
     def _fault(self, kind: str, port: SimPort, prog: Any, extack: Extack | None) -> int:
         op = self.log.current_op if self.log is not None else ""
         info = RequestInfo(kind=kind, port=port.label, prog_name=getattr(prog, "name", None), op=op)
-        hit = self.faults.check(info, self.hw)
+        seen = len(self.faults.log)
+        try:
+            hit = self.faults.check(info, self.hw)
+        except BaseException:
+            self._mark_injected(seen)
+            raise
         if hit is None:
             return 0
+        self._mark_injected(seen)
         err, msg = hit
         if msg:
             set_extack(extack, self.profile.module, msg)
         return err
+
+    def _mark_injected(self, seen: int) -> None:
+        """Tell the event log the answer being given is an injected fault's."""
+        if self.log is not None and len(self.faults.log) > seen:
+            self.log.pending_injection = self.faults.log[-1]
 
     # -- ndo_setup_tc ----------------------------------------------------------------------
 
