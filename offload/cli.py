@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from offload.drivers_cli import add_driver_args, check_driver, driver_spec, driver_timeout
+from offload.profile_names import NAMES
 
-PROFILES = ("v6.12", "v6.1", "v5.2")
+PROFILES = NAMES
 #: ``offload.runner.BACKENDS`` (kept here so that ``--help`` does not import the runner;
 #: tests/front check they agree)
 BACKENDS = ("emulator", "kernel", "vm")

@@ -27,6 +27,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from offload.profile_names import NAMES
+
 if TYPE_CHECKING:  # imported when used: ``offload --help`` pays for nothing here
     from offload.plugins import DriverSpec
 
@@ -69,7 +71,7 @@ def driver_timeout(args: argparse.Namespace) -> float | str | None:
 def emulator_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     """``Emulator(**kwargs)`` for ``args`` (profile, NIC profile, driver, watchdog)."""
     kw: dict[str, Any] = {"driver": driver_spec(args), "driver_timeout": driver_timeout(args)}
-    if getattr(args, "profile", None) in ("v6.1", "v5.2"):
+    if getattr(args, "profile", None) in NAMES:
         kw["profile"] = args.profile
     if getattr(args, "nic", None):
         kw["nic_profile"] = args.nic

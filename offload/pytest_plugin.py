@@ -38,6 +38,8 @@ from typing import Any
 
 import pytest
 
+from offload.profile_names import NAMES
+
 BACKENDS = ("emulator", "vm")
 _EMULATORS = pytest.StashKey[list[Any]]()
 _ENVS = pytest.StashKey[list[Any]]()
@@ -45,7 +47,7 @@ _ENVS = pytest.StashKey[list[Any]]()
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("offload", "TC cls_bpf offload emulator")
-    group.addoption("--offload-profile", default="v6.1", choices=("v6.12", "v6.1", "v5.2"),
+    group.addoption("--offload-profile", default="v6.1", choices=NAMES,
                     help="kernel semantics profile of offload_emulator (default v6.1)")
     group.addoption("--offload-backend", default="emulator", choices=BACKENDS,
                     help="where offload_env runs commands: the emulator (default) or the "

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from offload.drivers_cli import add_driver_args, check_driver, driver_spec, driver_timeout
+from offload.profile_names import NAMES
 
-PROFILES = ("v6.1", "v5.2")
+PROFILES = NAMES
 EPILOG = """\
 CMD runs for real (bash, python3, pytest, tdc.py, ...) in a private mount namespace where
 tc, ip, ethtool and bpftool (through PATH and at /sbin, /usr/sbin, /usr/bin) are thin clients
