@@ -20,6 +20,7 @@ $(TSTAMP): $(STAMP) pyproject.toml
 	$(VPY) -m pip install -q -e '.[test]'
 	# the example third-party driver plugin used by tests/plugin (entry point offload.drivers)
 	$(VPY) -m pip install -q -e examples/buggy_driver
+	$(VPY) -m pip install -q -e examples/duonic
 	touch $@
 
 ## demo: the main job on the embedded default (simulated SmartNIC, no root, no VM)

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from core.errors import EIO, EOPNOTSUPP, Extack
+from core.boundary import DRIVER_ERROR, is_inline
+from core.errors import EOPNOTSUPP, Extack
 from core.offload import (
     FlowBlockBinderType,
     FlowBlockCb,
@@ -122,6 +123,9 @@ class Block:
     chains: dict[int, Chain] = attrs.field(factory=dict)
     owners: list[tuple[NetDevice, FlowBlockBinderType]] = attrs.field(factory=list)
     refcnt: int = 0
+    #: ``block->ports`` (6.12, ``block_tracks_ports``): ifindex -> device of a shared block's
+    #: ingress/egress binders, inserted after the bind succeeded.
+    ports: dict[int, NetDevice] = attrs.field(factory=dict)
 
     @property
     def shared(self) -> bool:
@@ -181,19 +185,30 @@ class Block:
     # -- bind / unbind -----------------------------------------------------------------
 
     def _ndo_setup_block(self, dev: NetDevice, bo: FlowBlockOffload) -> tuple[int, bool]:
-        """Call the driver's ``ndo_setup_tc(TC_SETUP_BLOCK)``; a raise is -EIO."""
+        """Call the driver's ``ndo_setup_tc(TC_SETUP_BLOCK)`` through the boundary
+        (core.boundary): a raise, a bad answer, a rewritten request or an overrun is a
+        driver error, answered as ``-EIO``, and whatever it registered is dropped."""
         log = self.net.log
-        raised = None
-        try:
-            ret = dev.driver.ndo_setup_tc(dev, TcSetupType.TC_SETUP_BLOCK, bo)
-            if not isinstance(ret, int) or isinstance(ret, bool) or ret > 0:
-                raised = f"ndo_setup_tc returned {ret!r}, not 0 or a negative errno"
-                ret = -EIO
-        except Exception as exc:
-            raised = f"{type(exc).__name__}: {exc}"
-            ret = -EIO
-            for block_cb in bo.cb_list:  # whatever it registered before raising is dropped
-                _driver_list_del(block_cb)
+        sent = (bo.command, bo.binder_type, bo.block, bo.extack, bo.unlocked_driver_cb,
+                bo.block_shared)
+        first = len(bo.cb_list)
+        ret, raised = self.net.boundary.call_errno(
+            "ndo_setup_tc", dev.driver.ndo_setup_tc, dev, TcSetupType.TC_SETUP_BLOCK, bo,
+            inline=is_inline(dev.driver))
+        now = (bo.command, bo.binder_type, bo.block, bo.extack, bo.unlocked_driver_cb,
+               bo.block_shared)
+        if raised is None and any(a is not b for a, b in zip(sent, now, strict=True)):
+            raised = "ndo_setup_tc rewrote the request (flow_block_offload fields)"
+        if raised is None and not all(isinstance(c, FlowBlockCb) for c in bo.cb_list):
+            raised = "ndo_setup_tc put a non-flow_block_cb on cb_list"
+        if raised is not None:
+            (bo.command, bo.binder_type, bo.block, bo.extack, bo.unlocked_driver_cb,
+             bo.block_shared) = sent
+            ret = DRIVER_ERROR
+            if bo.command == FlowBlockCommand.FLOW_BLOCK_BIND:
+                for block_cb in bo.cb_list[first:]:  # what it registered is dropped
+                    if isinstance(block_cb, FlowBlockCb):
+                        _driver_list_del(block_cb)
             bo.cb_list.clear()
         if raised is not None and bo.extack is not None:
             bo.extack.set(f"{dev.driver_name}: driver error ({raised})")

@@ -6,16 +6,19 @@ Mirrors ``net/sched/cls_api.c``: ``__tc_setup_cb_call`` and the v5.4+ wrappers
 counter helpers ``tcf_block_offload_inc/dec``, ``tc_cls_offload_cnt_update`` and
 ``tc_cls_offload_cnt_reset``.
 
-A callback that raises is a driver error: the exception is recorded, the callback is
-treated as having returned ``-EIO`` (with an extack naming the driver when one is present),
-and the core carries on exactly as for any failing callback.
+A callback that misbehaves (raises anything, answers something that is not ``0``/``-errno``,
+rewrites the request, overruns the watchdog: see :mod:`core.boundary`) is a driver error:
+it is recorded, the callback is treated as having returned ``-EIO`` (with an extack naming
+the driver when one is present), and the core carries on exactly as for any failing
+callback.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
-from core.errors import EIO, EOPNOTSUPP, Extack
+from core.boundary import DRIVER_ERROR, is_inline
+from core.errors import EOPNOTSUPP, Extack
 from core.events import prog_label
 from core.flags import TCA_CLS_FLAGS_IN_HW, U32_MASK
 from core.offload import FlowBlockCb, TcSetupType
@@ -48,22 +51,55 @@ def _request_fields(type_data: Any) -> dict[str, Any]:
     }
 
 
+def _sent(type_data: Any) -> tuple[Any, ...]:
+    """The request fields a callback must not change, as sent."""
+    common = getattr(type_data, "common", None)
+    return (getattr(type_data, "command", None), getattr(type_data, "prog", None),
+            getattr(type_data, "oldprog", None), getattr(type_data, "exts", None),
+            getattr(type_data, "name", None), getattr(type_data, "exts_integrated", None),
+            common, getattr(common, "chain_index", None), getattr(common, "protocol", None),
+            getattr(common, "prio", None), getattr(common, "extack", None))
+
+
+_SENT_NAMES = ("command", "prog", "oldprog", "exts", "name", "exts_integrated", "common",
+               "common.chain_index", "common.protocol", "common.prio", "common.extack")
+
+
+def _restore(type_data: Any, sent: tuple[Any, ...]) -> None:
+    """Put a rewritten request back as sent (the next callback gets the same request)."""
+    for attr, value in zip(_SENT_NAMES[:7], sent[:7], strict=True):
+        if hasattr(type_data, attr):
+            setattr(type_data, attr, value)
+    common = sent[6]
+    if common is not None:
+        for attr, value in zip(_SENT_NAMES[7:], sent[7:], strict=True):
+            setattr(common, attr.partition(".")[2], value)
+
+
 def call_one(block: Block, block_cb: FlowBlockCb, type_: TcSetupType, type_data: Any) -> int:
-    """Invoke one callback, record the event, and turn an exception into ``-EIO``."""
+    """Invoke one callback through the driver boundary (:mod:`core.boundary`) and record
+    the event. The request is recorded as sent, before the callback runs; a raise (any
+    ``BaseException``), an answer that is not ``0``/``-errno``, a rewritten request or an
+    overrun of the watchdog is a driver error: answered as ``-EIO``, with an extack naming
+    the driver when one is present, the request put back as sent."""
     common = getattr(type_data, "common", None)
     extack: Extack | None = getattr(common, "extack", None)
     before = extack.msg if extack is not None else None
     log = block.net.log
-    held_before = log.probe(block_cb) if log.probe is not None else None
-    raised = None
-    try:
-        ret = block_cb.cb(type_, type_data, block_cb.cb_priv)
-        if not isinstance(ret, int) or isinstance(ret, bool) or ret > 0:
-            raised = f"callback returned {ret!r}, not 0 or a negative errno"
-            ret = -EIO
-    except Exception as exc:  # a plugin's bug must not corrupt the core
-        raised = f"{type(exc).__name__}: {exc}"
-        ret = -EIO
+    fields = _request_fields(type_data)
+    sent = _sent(type_data)
+    held_before = _probe(log, block_cb)
+    ret, raised = block.net.boundary.call_errno(
+        "callback", block_cb.cb, type_, type_data, block_cb.cb_priv,
+        inline=is_inline(getattr(block_cb.cb, "__self__", None)))
+    now = _sent(type_data)
+    changed = [n for n, a, b in zip(_SENT_NAMES, sent, now, strict=True)
+               if a is not b and not (isinstance(a, int | str) and a == b)]
+    if changed:
+        _restore(type_data, sent)
+        if raised is None:
+            raised = f"callback rewrote the request ({', '.join(changed)})"
+            ret = DRIVER_ERROR
     if raised is not None and extack is not None:
         extack.set(f"{block_cb.owner}: driver error ({raised})")
     log.record(
@@ -73,10 +109,20 @@ def call_one(block: Block, block_cb: FlowBlockCb, type_: TcSetupType, type_data:
         extack=(extack.msg if extack is not None and extack.msg != before else None),
         raised=raised,
         held_before=held_before,
-        held_after=log.probe(block_cb) if log.probe is not None else None,
-        **_request_fields(type_data),
+        held_after=_probe(log, block_cb),
+        **fields,
     )
     return ret
+
+
+def _probe(log: Any, block_cb: FlowBlockCb) -> Any:
+    """The log's holdings probe (set by the invariant checker), never raising."""
+    if log.probe is None:
+        return None
+    try:
+        return log.probe(block_cb)
+    except Exception:  # the probe guards the driver's hook itself; belt and braces
+        return None
 
 
 def __tc_setup_cb_call(block: Block, type_: TcSetupType, type_data: Any, err_stop: bool) -> int:

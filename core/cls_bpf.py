@@ -44,7 +44,13 @@ from core.offload import (
     TcClsCommonOffload,
     TcSetupType,
 )
-from core.prog import BPF_MAXINSNS, BPF_PROG_TYPE_SCHED_CLS, Program, RefusedClassic
+from core.prog import (
+    BPF_MAXINSNS,
+    BPF_PROG_TYPE_SCHED_CLS,
+    Program,
+    RefusedClassic,
+    bpf_offload_dev_match,
+)
 
 if TYPE_CHECKING:
     from core.block import TcfProto
@@ -179,6 +185,8 @@ class ClsBpf:
         if prog is None:  # iproute2 sent an empty TCA_BPF_OPS: bpf_prog_create() refuses it
             raise TcError(-EINVAL)
         self._check_prog(prog, gen_flags)
+        if tp.block.net.profile.cls_bpf_dev_match:
+            self._check_dev_match(tp, prog, extack)
         net = tp.block.net
         wanted = [*opts.action_indexes, *[0] * len(opts.actions)]
         actions = [GactAction(c, net.alloc_action_index("gact", w))
@@ -224,6 +232,28 @@ class ClsBpf:
             raise TcError(-EINVAL)
         if prog.offload_ifindex is not None and not tc_skip_sw(gen_flags):
             raise TcError(-EINVAL)
+
+    @staticmethod
+    def _check_dev_match(tp: TcfProto, prog: Program, extack: Extack) -> None:
+        """6.12's ``cls_bpf_prog_from_efd()``: a device-bound program must match the
+        block's device, or on a shared block every device in ``block->ports``."""
+        if prog.is_classic or prog.offload_ifindex is None:
+            return
+        block = tp.block
+        if not block.shared:
+            devs = [d for d, _ in block.owners[:1]]
+            match = bool(devs) and bpf_offload_dev_match(block.net, prog, devs[0])
+            msg = "Program is bound to a different device"
+        else:
+            match = False
+            for dev in block.ports.values():
+                match = bpf_offload_dev_match(block.net, prog, dev)
+                if not match:
+                    break
+            msg = "Program is not bound to every device in the block"
+        if not match:
+            extack.set(msg)
+            raise TcError(-EINVAL, msg)
 
     # -- offload ---------------------------------------------------------------------------
 

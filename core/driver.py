@@ -62,8 +62,9 @@ def hookspec_ndo_setup_tc(dev: NetDevice, type: TcSetupType, type_data: Any) -> 
 
     The callbacks then receive ``cb(TC_SETUP_CLSBPF, TcClsBpfOffload, cb_priv)`` and return
     0 or a negative errno, optionally setting ``request.common.extack`` (only present for
-    skip_sw filters, as in the kernel). A callback that raises is treated as a driver error
-    (-EIO, message naming the driver); the core's state is never corrupted by it.
+    skip_sw filters, as in the kernel). A callback that raises (anything), answers something
+    else, rewrites the request or overruns the watchdog is a driver error (-EIO, message
+    naming the driver; see :mod:`core.boundary`); the core's state is never corrupted by it.
     """
 
 
@@ -77,10 +78,22 @@ def hookspec_ndo_uninit(dev: NetDevice) -> None:
     """Optional. Called when the device is unregistered, after its qdiscs are gone."""
 
 
+def hookspec_offload_holdings(cb_priv: Any) -> list[Any]:
+    """Optional (auditing). The programs the hardware behind a callback holds, as a list
+    or tuple; anything else, a raise or an overrun is a driver error (unaudited)."""
+
+
+def hookspec_bpf_verifier_prep(dev: NetDevice, prog: Any) -> int:
+    """Optional (device-bound programs, ``ndo_bpf``): see :mod:`offload.plugins._bpf` for
+    it and ``bpf_verify``, ``bpf_translate``, ``bpf_destroy``."""
+
+
 HOOKSPECS: dict[str, Callable[..., Any]] = {
     "ndo_setup_tc": hookspec_ndo_setup_tc,
     "ndo_set_features": hookspec_ndo_set_features,
     "ndo_uninit": hookspec_ndo_uninit,
+    "offload_holdings": hookspec_offload_holdings,
+    "bpf_verifier_prep": hookspec_bpf_verifier_prep,
 }
 REQUIRED_HOOKS = ("ndo_setup_tc",)
 

@@ -36,6 +36,14 @@ def strerror(err: int) -> str:
     return os.strerror(abs(err))
 
 
+def errno_text(ret: int) -> str:
+    """A callback's answer, each errno once with its name and value: ``-ENOSPC (-28)``;
+    ``0`` for success."""
+    if ret >= 0:
+        return str(ret)
+    return f"-{errno_name(-ret)} ({ret})"
+
+
 def errno_name(err: int) -> str:
     """``EOPNOTSUPP`` for -95 (the name, not the message; the kernel's spelling, where
     Python's table says ENOTSUP for the same number)."""

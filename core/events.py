@@ -47,6 +47,8 @@ class BusEvent:
     #: What the hardware behind the callback held before/after (only with a probe set).
     held_before: tuple[Any, ...] | None = attrs.field(default=None, eq=False, repr=False)
     held_after: tuple[Any, ...] | None = attrs.field(default=None, eq=False, repr=False)
+    #: Set when the answer was not the driver's but an injected fault's (what was injected).
+    injected: str | None = None
 
 
 @attrs.frozen
@@ -111,6 +113,9 @@ class EventLog:
     cap: int | None = None
     dropped_events: int = 0
     dropped_steps: int = 0
+    #: Set by a fault injector while a callback runs: the answer is the fault's, not the
+    #: driver's (moved into the event's ``injected`` field when the event is recorded).
+    pending_injection: str | None = None
 
     @property
     def step(self) -> int:
@@ -126,6 +131,7 @@ class EventLog:
         return self._ops[-1] if self._ops else "call"
 
     def begin_step(self, text: str) -> int:
+        self.pending_injection = None
         self.steps.append(StepMark(self.step + 1, text))
         cap = self.cap
         if cap is not None and len(self.steps) > 2 * cap:
@@ -142,6 +148,9 @@ class EventLog:
         self._seq += 1
         kw.setdefault("op", self.current_op)
         kw.setdefault("depth", self.depth)
+        if self.pending_injection is not None:
+            kw.setdefault("injected", self.pending_injection)
+            self.pending_injection = None
         ev = BusEvent(seq=self._seq, step=self.step, **kw)
         events = self.events
         events.append(ev)

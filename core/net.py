@@ -18,6 +18,7 @@ import attrs
 
 from core.actions import TC_ACT_UNSPEC, GactAction
 from core.block import TC_ACT_EXT_VAL_MASK, Block, Chain, TcfProto
+from core.boundary import Boundary, is_inline
 from core.cls_bpf import ClsBpf, ClsBpfFilter
 from core.cls_opaque import FlowerCls, MatchallCls, U32Cls
 from core.errors import (
@@ -127,10 +128,12 @@ class Net:
     INIT_INUM = 0xF0000000
 
     def __init__(self, profile: Profile = V6_1, log: EventLog | None = None,
-                 inum: int = INIT_INUM) -> None:
+                 inum: int = INIT_INUM, boundary: Boundary | None = None) -> None:
         self.inum = inum  # ``net->ns.inum``
         self.profile = profile
         self.log = log if log is not None else EventLog()
+        #: every call into a driver goes through it (core.boundary)
+        self.boundary = boundary if boundary is not None else Boundary()
         self.devices: dict[str, NetDevice] = {}
         self.blocks: dict[int, Block] = {}
         self._next_ifindex = 1
@@ -212,7 +215,9 @@ class Net:
                 self._qdisc_destroy(dev.ingress_qdisc)
             uninit = getattr(dev.driver, "ndo_uninit", None)
             if callable(uninit):
-                uninit(dev)
+                out = self.boundary.call(uninit, dev, inline=is_inline(dev.driver))
+                if out.error is not None:
+                    self._driver_error(dev, "ndo_uninit", f"ndo_uninit {out.error}", 0)
         dev.registered = False
         del self.devices[name]
         if dev.peer is not None:  # veth_dellink: the peer goes too, wherever it lives
@@ -244,11 +249,20 @@ class Net:
             return
         hook = getattr(dev.driver, "ndo_set_features", None)
         if callable(hook):
-            ret = hook(dev, frozenset(wanted))
+            ret, error = self.boundary.call_errno("ndo_set_features", hook, dev,
+                                                  frozenset(wanted), inline=is_inline(dev.driver))
+            if error is not None:
+                self._driver_error(dev, "ndo_set_features", error, ret)
             if ret:
                 raise TcError(ret)
         dev.features = wanted
         dev.wanted_features = None
+
+    def _driver_error(self, dev: NetDevice, hook: str, error: str, ret: int) -> None:
+        """Record a driver error of a device-level hook as a bus event (blame: driver)."""
+        self.log.record(owner=f"{dev.driver_name}:{dev.name}", setup_type=hook, command="",
+                        prog=None, oldprog=None, chain=None, prio=None, protocol=None,
+                        ret=ret, extack=None, raised=error)
 
     # -- actions -----------------------------------------------------------------------
 
@@ -364,11 +378,16 @@ class Net:
             self._qdisc_destroy(q)
 
     def _qdisc_destroy(self, q: IngressQdisc) -> None:
-        """``clsact_destroy``/``ingress_destroy``: egress block first, then ingress."""
+        """``clsact_destroy``/``ingress_destroy``: egress block first, then ingress (6.1);
+        ingress first, then egress where the profile says so (6.12)."""
         q.dev.ingress_qdisc = None
+        puts = [(q.ingress_block, INGRESS)]
         if q.egress_block is not None:
-            tcf_block_put(self, q.egress_block, q.dev, EGRESS)
-        tcf_block_put(self, q.ingress_block, q.dev, INGRESS)
+            puts.append((q.egress_block, EGRESS))
+        if not self.profile.clsact_ingress_first:
+            puts.reverse()
+        for block, binder in puts:
+            tcf_block_put(self, block, q.dev, binder)
 
     # -- filter requests -----------------------------------------------------------------
 

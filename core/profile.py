@@ -1,4 +1,4 @@
-"""Kernel semantics profiles: where v5.2 and v6.1 differ, and nowhere else.
+"""Kernel semantics profiles: where v5.2, v6.1 and v6.12 differ, and nowhere else.
 
 - :data:`V6_1` (Debian 12's 6.1): ``cls_bpf_offload_cmd`` dispatches to
   ``tc_setup_cb_add/replace/destroy`` and carries the ``is_rollback`` guard, so a failed
@@ -9,6 +9,29 @@
   swapped, without a bound (quirk C). The model stops at ``max_rollback_depth`` and records
   an ``unbounded-rollback-recursion`` finding instead of hanging or overflowing. Chains are
   flushed before the last unbind.
+- :data:`V6_12` (Debian's 6.12.117): the offload commands of 6.1 unchanged (``tc_setup_cb_*``,
+  playback, bind/unbind, the counters), plus the differences below, held as data fields of
+  the one profile object (docs/semantics.md, "6.1 -> 6.12"):
+
+  * ``cls_bpf_dev_match``: ``cls_bpf_prog_from_efd()`` refuses a device-bound program whose
+    device does not match the block's (``Program is bound to a different device``) or, on a
+    shared block, every device in ``block->ports`` (``Program is not bound to every device
+    in the block``);
+  * ``block_tracks_ports``: ``tcf_block_get_ext()`` inserts a shared block's ingress/egress
+    devices into ``block->ports`` after the bind (``block dev insert failed`` when the
+    device is already there), ``tcf_block_put_ext()`` erases them;
+  * ``netdevsim_bind_dev_match``: netdevsim's block callback refuses a device-bound program
+    of another device (``program bound to a different device``), e.g. replayed when a port
+    joins a shared block: quirk B reachable with eBPF programs;
+  * ``xdp_dev_match_in_core``: ``dev_xdp_attach()`` checks the device of an offloaded XDP
+    program (``Program bound to different device``), netdevsim no longer does;
+  * ``verifier_log``: the log's format (``R1=ctx()``, ``; line @ file.c:N``);
+  * ``netdevsim_noarp`` and ``ethtool_dropped``/``ethtool_fixed_on``: what ``ip link`` and
+    ``ethtool -k`` show of a netdevsim port;
+  * ``clsact_ingress_first``: ``clsact_destroy()`` puts the ingress block before the egress
+    block (the qdiscs now share the per-device hook with tcx; tcx itself, whose attach
+    refuses offloaded programs, is not reachable with Debian 12's iproute2 and bpftool and
+    is not modelled).
 """
 
 from __future__ import annotations
@@ -40,6 +63,26 @@ class Profile:
     name: str
     unbind_before_flush: bool
     max_rollback_depth: int = 16
+    #: ``cls_bpf_offload_cmd()``'s rollback runs once (the ``is_rollback`` guard; 6.1, 6.12).
+    rollback_once: bool = False
+    #: ``cls_bpf_prog_from_efd()`` checks a device-bound program's device (6.12).
+    cls_bpf_dev_match: bool = False
+    #: shared blocks keep ``block->ports`` (6.12).
+    block_tracks_ports: bool = False
+    #: netdevsim's ``nsim_bpf_setup_tc_block_cb()`` refuses another device's program (6.12).
+    netdevsim_bind_dev_match: bool = False
+    #: ``dev_xdp_attach()`` checks an offloaded XDP program's device, not netdevsim (6.12).
+    xdp_dev_match_in_core: bool = False
+    #: verifier log format: ``"6.1"`` or ``"6.12"`` (hwsim.bpf.verifier_log).
+    verifier_log: str = "6.1"
+    #: netdevsim ports have IFF_NOARP (``nsim_setup()``; dropped in 6.12).
+    netdevsim_noarp: bool = True
+    #: ``ethtool -k`` lines of a netdevsim port this kernel does not print.
+    ethtool_dropped: frozenset[str] = frozenset()
+    #: ``ethtool -k`` features this kernel reports ``on [fixed]`` for a netdevsim port.
+    ethtool_fixed_on: frozenset[str] = frozenset()
+    #: ``clsact_destroy()`` puts the ingress block first (6.12; egress first before).
+    clsact_ingress_first: bool = False
 
     def offload_cmd(
         self,
@@ -165,13 +208,22 @@ class ProfileV52(Profile):
         return bus.tc_setup_cb_call_seed(block, type_, data, err_stop)
 
 
-V6_1 = ProfileV61(name="v6.1", unbind_before_flush=True)
+V6_1 = ProfileV61(name="v6.1", unbind_before_flush=True, rollback_once=True)
+V6_12 = ProfileV61(
+    name="v6.12", unbind_before_flush=True, rollback_once=True, cls_bpf_dev_match=True,
+    block_tracks_ports=True,
+    netdevsim_bind_dev_match=True, xdp_dev_match_in_core=True, verifier_log="6.12",
+    netdevsim_noarp=False,
+    ethtool_dropped=frozenset({"tx-lockless", "netns-local", "fcoe-mtu"}),
+    ethtool_fixed_on=frozenset({"macsec-hw-offload"}),
+    clsact_ingress_first=True,
+)
 V5_2 = ProfileV52(name="v5.2", unbind_before_flush=False)
-PROFILES: dict[str, Profile] = {"v6.1": V6_1, "v5.2": V5_2}
+PROFILES: dict[str, Profile] = {"v6.12": V6_12, "v6.1": V6_1, "v5.2": V5_2}
 
 
 def get_profile(name: str) -> Profile:
-    """Look a profile up by name (``v6.1``, ``v5.2``; ``6.1``/``5.2`` accepted too)."""
+    """Look a profile up by name (``v6.12``, ``v6.1``, ``v5.2``; without the ``v`` too)."""
     key = name if name.startswith("v") else f"v{name}"
     if key not in PROFILES:
         raise ValueError(f"unknown semantics profile {name!r} (choose from {', '.join(PROFILES)})")

@@ -7,7 +7,7 @@ between ``struct bpf_prog`` (owned by kernel/bpf) and its users in net/sched.
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
@@ -62,3 +62,17 @@ class RefusedClassic:
     offload_ifindex: int | None = None
     is_classic: bool = True
     insn_cnt: int = 0
+
+
+def bpf_offload_dev_match(net: Any, prog: Any, dev: Any) -> bool:
+    """Mirrors ``bpf_offload_dev_match()`` (kernel/bpf/offload.c): a device-bound program
+    matches the device it was loaded for, and every device of the same offload device
+    (``bpf_offload_dev``, one per driver instance: the ports of one netdevsim device); an
+    unbound program, or one whose device is gone, matches nothing."""
+    ifindex = getattr(prog, "offload_ifindex", None)
+    if ifindex is None:
+        return False
+    if ifindex == dev.ifindex:
+        return True
+    bound = net.dev_by_ifindex(ifindex)
+    return bound is not None and bound.driver is not None and bound.driver is dev.driver

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from core.block import Block
-from core.errors import Extack
+from core.errors import EBUSY, Extack
 from core.offload import FlowBlockBinderType
 
 if TYPE_CHECKING:
@@ -83,6 +83,14 @@ def tcf_block_get(
     block.refcnt += 1
     block.owners.append((dev, binder))
     err = block.offload_bind(dev, binder, extack)
+    if not err and _tracks_dev(net, block):
+        # xa_insert(&block->ports, dev->ifindex, ...): -EBUSY when the device is there
+        if dev.ifindex in block.ports:
+            extack.set("block dev insert failed")
+            block.offload_unbind(dev, binder)
+            err = -EBUSY
+        else:
+            block.ports[dev.ifindex] = dev
     if err:
         block.owners.remove((dev, binder))
         block.refcnt -= 1
@@ -92,10 +100,18 @@ def tcf_block_get(
     return block
 
 
+def _tracks_dev(net: Net, block: Block) -> bool:
+    """``tcf_block_tracks_dev()``: shared blocks (ingress/egress binders) keep their devices
+    in ``block->ports`` on kernels that have it (profile ``block_tracks_ports``)."""
+    return net.profile.block_tracks_ports and block.shared
+
+
 def tcf_block_put(net: Net, block: Block, dev: NetDevice, binder: FlowBlockBinderType) -> None:
     """Mirrors ``tcf_block_put_ext()`` → ``__tcf_block_put()``: the last reference removes a
     shared block from the table and flushes its chains; v6.1 unbinds before the flush, the
     v5.2 SEED flushed first."""
+    if _tracks_dev(net, block):
+        block.ports.pop(dev.ifindex, None)
     if (dev, binder) in block.owners:
         block.owners.remove((dev, binder))
     block.refcnt -= 1

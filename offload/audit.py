@@ -38,29 +38,43 @@ class AuditReport:
 
     @property
     def ok(self) -> bool:
-        return not self.discrepancies
+        return not self.discrepancies and not any("driver error" in u for u in self.unaudited)
 
     def __str__(self) -> str:
         if self.ok:
             head = f"audit: OK ({self.checked_filters} filters, bookkeeping matches hardware)"
         else:
             head = f"audit: {len(self.discrepancies)} discrepancies"
+            if not self.discrepancies:
+                head = "audit: a driver's offload_holdings hook failed (driver error)"
         lines = [head, *(f"  {d}" for d in self.discrepancies)]
-        lines += [f"  not audited (driver has no offload_holdings hook): {u}"
-                  for u in self.unaudited]
+        for u in self.unaudited:
+            why = "offload_holdings failed" if "driver error" in u else \
+                "driver has no offload_holdings hook"
+            lines.append(f"  not audited ({why}): {u}")
         return "\n".join(lines)
 
 
 def block_holdings(block: Block) -> tuple[list[tuple[str, list[Any]]], list[str]]:
-    """``(owner, programs held)`` for each audited callback bound to ``block``."""
+    """``(owner, programs held)`` for each audited callback bound to ``block``; the
+    driver's ``offload_holdings`` is called through the driver boundary (a failing hook
+    leaves its callback unaudited, with the reason)."""
     out: list[tuple[str, list[Any]]] = []
     unaudited = []
+    boundary = block.net.boundary
     for cb in block.cb_list:
         hook = getattr(getattr(cb.cb, "__self__", None), "offload_holdings", None)
         if hook is None:
             unaudited.append(cb.owner)
             continue
-        out.append((cb.owner, list(hook(cb.cb_priv))))
+        seen = len(boundary.holdings_errors)
+        held = boundary.holdings(cb)
+        if held is None:
+            errors = boundary.holdings_errors[seen:]
+            unaudited.append(f"{cb.owner} (driver error: {errors[-1][1]})" if errors
+                             else cb.owner)
+            continue
+        out.append((cb.owner, list(held)))
     return out, unaudited
 
 

@@ -14,7 +14,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-PROFILES = ("v6.1", "v5.2")
+from offload.drivers_cli import add_driver_args, check_driver, driver_spec, driver_timeout
+from offload.profile_names import NAMES
+
+PROFILES = NAMES
 #: ``offload.runner.BACKENDS`` (kept here so that ``--help`` does not import the runner;
 #: tests/front check they agree)
 BACKENDS = ("emulator", "kernel", "vm")
@@ -75,6 +78,8 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     run.add_argument("--backend", choices=BACKENDS, default="emulator",
                      help="where to run: the emulator (default), the host kernel "
                           "(root, netdevsim), or the netdevsim VM")
+    run.add_argument("--kernel", choices=("6.1", "6.12"), default=None,
+                     help="the netdevsim VM's kernel with --backend vm (default 6.1)")
     run.add_argument("--json", action="store_true",
                      help="print only a JSON array of {cmd, rc, stdout, stderr}")
     run.add_argument("--set", dest="variables", action="append", type=_var, default=[],
@@ -87,6 +92,7 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     run.add_argument("--report", metavar="FILE.html",
                      help="also write a self-contained HTML timeline of the bus, with the "
                           "state and the invariant checks after every step (emulator only)")
+    add_driver_args(run)
     run.set_defaults(func=cmd_run)
 
     shell = sub.add_parser(
@@ -96,6 +102,7 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     shell.add_argument("--profile", choices=PROFILES, default="v6.1")
     shell.add_argument("--set", dest="variables", action="append", type=_var, default=[],
                        metavar="VAR=VALUE")
+    add_driver_args(shell)
     shell.set_defaults(func=cmd_shell)
 
     tdc = sub.add_parser(
@@ -110,6 +117,7 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
                      help="only the test(s) with this id")
     tdc.add_argument("-c", "--category", action="append", default=[],
                      help="only tests of this category")
+    add_driver_args(tdc)
     tdc.set_defaults(func=cmd_tdc)
 
     demo = sub.add_parser("demo", help="a guided demonstration (offload.demo)",
@@ -174,11 +182,22 @@ def cmd_run(args: argparse.Namespace) -> int:
     from offload.script import ScriptError, load_script
     from offload.transcript import render_json, render_text
 
+    bad = check_driver(args, "offload run")
+    if bad is not None:
+        return bad
+    if args.driver and args.backend != "emulator":
+        print("offload run: --driver needs the emulator backend (a real kernel runs its own "
+              "drivers)", file=sys.stderr)
+        return 2
     env = _env(args)
     try:
         commands = load_script(args.script, env)
     except ScriptError as exc:
         print(f"offload run: {exc}", file=sys.stderr)
+        return 2
+    if args.kernel and args.backend != "vm":
+        print("offload run: --kernel chooses the netdevsim VM's kernel: it needs --backend vm",
+              file=sys.stderr)
         return 2
     if args.report and args.backend != "emulator":
         print("offload run: --report needs the emulator backend", file=sys.stderr)
@@ -189,12 +208,13 @@ def cmd_run(args: argparse.Namespace) -> int:
             if args.report:
                 entries, findings = _run_with_report(commands, args)
             elif args.backend == "emulator":
-                emulator = EmulatorBackend(args.profile, args.nic)
+                emulator = EmulatorBackend.from_args(args)
                 entries = emulator.run(commands)
                 findings = emulator.findings
             else:
+                opts = {"kernel": args.kernel} if args.backend == "vm" and args.kernel else {}
                 backend = get_backend(args.backend, profile=args.profile,
-                                      env=dict(args.variables))
+                                      env=dict(args.variables), **opts)
                 entries = backend.run(commands)
     except Interrupted as exc:
         _print_entries(exc.partial, args.json)
@@ -229,7 +249,9 @@ def _run_with_report(commands: list[Any],
     from offload.explore_exec import ExploreConfig, run_commands
     from offload.report import write_report
 
-    run = run_commands(commands, ExploreConfig(profile=args.profile, nic=args.nic))
+    run = run_commands(commands, ExploreConfig(profile=args.profile, nic=args.nic,
+                                               driver=driver_spec(args),
+                                               driver_timeout=driver_timeout(args)))
     entries = [s.entry for s in run.steps]
     write_report(args.report, run.emu, entries, [v for s in run.steps for v in s.new],
                  snapshots=[s.state for s in run.steps], title=f"offload run {args.script}")
@@ -238,17 +260,26 @@ def _run_with_report(commands: list[Any],
 
 
 def cmd_shell(args: argparse.Namespace) -> int:
+    from offload.runner import EmulatorBackend
     from offload.shell import run_shell
 
-    return run_shell(args.profile, _env(args))
+    bad = check_driver(args, "offload shell")
+    if bad is not None:
+        return bad
+    return run_shell(args.profile, _env(args), backend=EmulatorBackend.from_args(args))
 
 
 def cmd_tdc(args: argparse.Namespace) -> int:
+    from offload.runner import EmulatorBackend
     from offload.tdc import run_files, tap
 
+    bad = check_driver(args, "offload tdc")
+    if bad is not None:
+        return bad
     try:
         results = run_files(args.files, names=dict(args.variables), profile=args.profile,
-                            ids=args.execute, categories=args.category)
+                            ids=args.execute, categories=args.category,
+                            backend=EmulatorBackend.from_args(args))
     except (OSError, ValueError) as exc:
         print(f"offload tdc: {exc}", file=sys.stderr)
         return 2

@@ -24,6 +24,7 @@ from core.errors import errno_name
 from hwsim import packet
 from offload.emulator import Emulator
 from offload.invariants import InvariantChecker
+from offload.profile_names import NAMES
 from offload.runner import Session
 from offload.script import parse_line
 
@@ -161,7 +162,7 @@ def story(console: Console, profile: str = "v6.1") -> int:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="offload demo",
                                  description="A short story on the simulated SmartNIC.")
-    ap.add_argument("--profile", default="v6.1", choices=("v6.1", "v5.2"),
+    ap.add_argument("--profile", default="v6.1", choices=NAMES,
                     help="kernel semantics profile (default v6.1)")
     ap.add_argument("--no-color", action="store_true", help="plain text output")
     args = ap.parse_args(argv)

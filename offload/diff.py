@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from offload.backends.normalize import normalize
+from offload.drivers_cli import add_driver_args, check_driver
 from offload.runner import EmulatorBackend
 from offload.script import Command, ScriptError, load_script
 from offload.transcript import Entry, load_json
@@ -68,17 +69,19 @@ def compare(name: str, emulator: Sequence[Entry], kernel: Sequence[Entry],
     return ScriptDiff(name, lines, mismatch)
 
 
-def run_emulator(scripts: Mapping[str, Sequence[Command]], profile: str) -> dict[str, list[Entry]]:
-    backend = EmulatorBackend(profile)
+def run_emulator(scripts: Mapping[str, Sequence[Command]], profile: str,
+                 backend: EmulatorBackend | None = None) -> dict[str, list[Entry]]:
+    backend = backend or EmulatorBackend(profile)
     return {name: backend.run(cmds) for name, cmds in scripts.items()}
 
 
-def run_vm(scripts: Mapping[str, Sequence[Command]]) -> dict[str, list[Entry]]:
-    """All scripts in one boot of the netdevsim VM."""
+def run_vm(scripts: Mapping[str, Sequence[Command]],
+           kernel: str | None = None) -> dict[str, list[Entry]]:
+    """All scripts in one boot of the netdevsim VM (``kernel``: ``6.1``, ``6.12``)."""
     from hwsim.vm import VM
     from offload.backends.vm import VMBackend
 
-    with VM() as vm:
+    with VM(version=kernel) as vm:
         return VMBackend(vm).run_many(scripts)
 
 
@@ -89,11 +92,18 @@ def run_kernel(scripts: Mapping[str, Sequence[Command]]) -> dict[str, list[Entry
     return {name: backend.run(cmds) for name, cmds in scripts.items()}
 
 
-def recorded(paths: Mapping[str, Path]) -> dict[str, list[Entry]]:
-    """``../expected/NAME.json`` next to each script's folder."""
+def expected_folder(kernel: str | None = None) -> str:
+    """The recordings' folder name for ``kernel``: ``expected`` (6.1), ``expected-6.12``."""
+    k = (kernel or "6.1").removeprefix("v")
+    return "expected" if k == "6.1" else f"expected-{k}"
+
+
+def recorded(paths: Mapping[str, Path], kernel: str | None = None) -> dict[str, list[Entry]]:
+    """``../expected/NAME.json`` (6.1) or ``../expected-6.12/NAME.json`` next to each
+    script's folder."""
     out = {}
     for name, path in paths.items():
-        exp = path.parent.parent / "expected" / f"{path.stem}.json"
+        exp = path.parent.parent / expected_folder(kernel) / f"{path.stem}.json"
         if not exp.exists():
             raise FileNotFoundError(f"no recorded transcript for {path} (looked for {exp})")
         out[name] = load_json(exp.read_text())
@@ -145,11 +155,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scripts", nargs="+", help="script files")
     p.add_argument("--against", choices=("vm", "kernel", "recorded"), default="vm",
                    help="the real side: the netdevsim VM (default), the host kernel, or the "
-                        "recorded transcript ../expected/NAME.json")
-    p.add_argument("--profile", default="v6.1", help="emulator semantics profile (v6.1)")
+                        "recorded transcript ../expected/NAME.json (../expected-6.12/ with "
+                        "--kernel 6.12)")
+    p.add_argument("--kernel", choices=("6.1", "6.12"), default=None,
+                   help="the VM's kernel, or whose recordings (default 6.1); the profile "
+                        "follows it unless --profile is given")
+    p.add_argument("--profile", default=None,
+                   help="emulator semantics profile (default: v6.1, v6.12 with --kernel 6.12)")
     p.add_argument("--set", dest="variables", action="append", default=[],
                    metavar="VAR=VALUE", help="set a script variable (e.g. PROGS=dir)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_driver_args(p)
     return p
 
 
@@ -172,14 +188,19 @@ def main(argv: list[str] | None = None) -> int:
     except ScriptError as e:
         print(f"offload diff: {e}", file=sys.stderr)
         return 2
+    if args.profile is None:
+        args.profile = f"v{args.kernel or '6.1'}"
+    bad = check_driver(args, "offload diff")
+    if bad is not None:
+        return bad
     try:
-        emu = run_emulator(scripts, args.profile)
+        emu = run_emulator(scripts, args.profile, EmulatorBackend.from_args(args))
         if args.against == "vm":
-            real = run_vm(scripts)
+            real = run_vm(scripts, args.kernel)
         elif args.against == "kernel":
             real = run_kernel(scripts)
         else:
-            real = recorded(paths)
+            real = recorded(paths, args.kernel)
     except (OSError, RuntimeError, ValueError) as e:
         print(f"offload diff: {args.against}: {e}", file=sys.stderr)
         return 2
@@ -187,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     diffs = [compare(name, emu[name], real[name], progs) for name in scripts]
     if args.json:
         print(json.dumps({"against": args.against, "profile": args.profile,
+                          "kernel": args.kernel or "6.1",
                           "scripts": [d.to_json() for d in diffs]}, indent=1))
     else:
         sys.stdout.write(render(diffs, args.against))

@@ -16,7 +16,7 @@ import errno
 import os
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -31,12 +31,15 @@ from core.actions import (
     TC_ACT_UNSPEC,
 )
 from core.block import Block
+from core.boundary import Boundary
 from core.cls_bpf import ClsBpfFilter, cls_bpf_exec_opcode, to_s32
+from core.driver import DriverPluginError
 from core.errors import Extack, TcError
 from core.events import EventLog
 from core.net import Net
 from core.netdev import NetDevice
 from core.profile import Profile, get_profile
+from core.prog import bpf_offload_dev_match
 from core.skb import ETH_P_ALL, SkBuff
 from drivers.simnic.bus import NetdevsimBus
 from drivers.simnic.driver import SimNicDriver, SimPort
@@ -45,9 +48,20 @@ from hwsim.bpf import insn as I
 from hwsim.bpf.libbpf_log import line_info, open_debug_lines
 from hwsim.faults import FaultPlan
 from hwsim.nic import NicProfile
+from offload.plugins import DriverSpec, PluginBpf, has_bpf_hooks, no_ndo_bpf_message
 
 BPFFS = "/sys/fs/bpf"
 BPF_PROG_TYPE_XDP = 6
+
+
+class _NoNdoBpf(Exception):
+    def __init__(self, dev: str, driver: str) -> None:
+        super().__init__(dev, driver)
+        self.dev, self.driver = dev, driver
+
+
+#: ``add_nic(driver="simnic")``: the simulated NIC even when the emulator has a plugin.
+_SIMNIC = object()
 
 
 class LoadError(Exception):
@@ -81,19 +95,20 @@ def processed_line(n: int) -> str:
 
 
 def hook_failure_log(path: str, func: str, prog: Any, hook_log: list[str],
-                     err: int) -> list[str]:
+                     err: int, style: str = "6.1") -> list[str]:
     """The kernel's log when the offload driver's ``verify_insn`` hook refuses the last
     instruction: libbpf retries the load with ``log_level`` 1, so it is the 6.1 verifier's
     level-1 walk (hwsim.bpf.verifier_log) up to the first time the last instruction is
     reached, the driver's lines there, and the ``processed`` line. Programs that walk
-    cannot print exactly keep the approximate log: driver lines and the program length."""
+    cannot print exactly keep the approximate log: driver lines and the program length.
+    ``style`` is the profile's ``verifier_log`` (6.1 or 6.12 format)."""
     try:
-        linfo = line_info(path, prog.section, func, prog.insn_cnt)
+        linfo = line_info(path, prog.section, func, prog.insn_cnt, located=style == "6.12")
     except (OSError, ValueError):
         linfo = []
     last = prog.insn_cnt - 1
     walk = verifier_log.trace(
-        prog.insns, linfo, lambda idx: (hook_log, err) if idx == last else ([], 0))
+        prog.insns, linfo, lambda idx: (hook_log, err) if idx == last else ([], 0), style)
     if walk is None:
         return [*hook_log, processed_line(prog.insn_cnt)]
     return [*walk.lines, walk.processed_line()]
@@ -139,19 +154,37 @@ class Emulator:
     """A fresh emulated machine: ``lo``, a netdevsim bus, no qdiscs, no programs."""
 
     def __init__(self, profile: str | Profile = "v6.1",
-                 nic_profile: str | NicProfile = "netdevsim") -> None:
+                 nic_profile: str | NicProfile = "netdevsim",
+                 driver: str | DriverSpec | None = None,
+                 driver_opts: Mapping[str, Any] | None = None,
+                 driver_timeout: float | str | None = "default") -> None:
+        """``driver``: a driver plugin (``offload.drivers`` entry-point name, or
+        ``module:factory``) answering for the ports of every card the netdevsim bus
+        creates (``None``/``"simnic"``: the simulated NIC); ``driver_opts`` go to its
+        factory. ``driver_timeout``: the driver watchdog in seconds (``None``: no limit;
+        default ``OFFLOAD_DRIVER_TIMEOUT`` or 5 s, see :mod:`core.boundary`). A plugin that
+        cannot be loaded raises :class:`core.driver.DriverPluginError` here."""
         self.profile = get_profile(profile) if isinstance(profile, str) else profile
         self.log = EventLog()
+        boundary = Boundary() if driver_timeout == "default" else Boundary(
+            timeout=float(driver_timeout) if driver_timeout else None)
         #: init_net; ``net`` is the namespace of the command being run (init_net unless
         #: inside :meth:`in_netns`), so everything that acts "in the caller's namespace"
         #: (device names, new_device's ports, ifindexes) uses it.
-        self.init_net = Net(self.profile, self.log)
+        self.init_net = Net(self.profile, self.log, boundary=boundary)
         self.net = self.init_net
         #: Named namespaces (``ip netns add``): name -> Net.
         self.namespaces: dict[str, Net] = {}
         self.faults = FaultPlan()
         self.nsim = NetdevsimBus(self.net, self.log, nic_profile, on_remove=self._on_card_remove,
                                  faults=self.faults)
+        self.nsim.port_driver = self._port_driver
+        self.driver = DriverSpec.of(driver, driver_opts)
+        self._factories: dict[str, Any] = {}
+        if self.driver is not None:
+            self._factory(self.driver)  # fail now, not at the first card
+        #: device-bound programs of plugin ports: id(prog) -> (driver adapter, prog)
+        self._plugin_bound: dict[int, tuple[PluginBpf, Any]] = {}
         self.table = ProgramTable()
         self.pinned: dict[str, Any] = {}
         self.bpffs_dirs: set[str] = set()
@@ -190,7 +223,7 @@ class Emulator:
         if name in self.namespaces:
             raise FileExistsError(name)
         inum = max(n.inum for n in self.nets()) + 1  # ns_alloc_inum: a fresh number
-        net = Net(self.profile, self.log, inum=inum)
+        net = Net(self.profile, self.log, inum=inum, boundary=self.init_net.boundary)
         net.devices["lo"].up = False  # a new namespace's lo starts down
         self.namespaces[name] = net
         return net
@@ -217,6 +250,39 @@ class Emulator:
         dev = self.net.change_net_namespace(name, target)
         self.gc()
         return dev
+
+    # -- driver plugins ------------------------------------------------------------------
+
+    def _factory(self, spec: DriverSpec) -> Any:
+        if spec.name not in self._factories:
+            self._factories[spec.name] = spec.factory()
+        return self._factories[spec.name]
+
+    def _port_driver(self, dev_id: int, requested: Any) -> Any:
+        """The bus's ``port_driver`` hook: the plugin instance for a new card, or None.
+        The plugin is wrapped by the bus-level fault shim at once, so fault rules
+        (``fault`` lines, the ``offload_faults`` fixture) reach its ports like the
+        simulated NIC's."""
+        if requested is _SIMNIC:
+            return None
+        spec = self.driver if requested is None else DriverSpec.of(requested)
+        if spec is None:
+            return None
+        try:
+            drv = spec.make(self._factory(spec))
+        except DriverPluginError as exc:  # the card is not created: the write fails
+            raise OSError(errno.EINVAL, f"Invalid argument ({exc})") from exc
+        from offload.fault_cmd import shim_of
+
+        shim_of(self, install=False).wrap_driver(drv)
+        return drv
+
+    def plugin_of(self, dev_name: str) -> Any:
+        """The driver plugin answering for ``dev_name``, or None (simulated NIC, veth...)."""
+        dev = self.net.devices.get(dev_name)
+        if dev is None or dev.driver is None or isinstance(dev.driver, SimNicDriver):
+            return None
+        return dev.driver if isinstance(dev.priv, SimPort) else None
 
     # -- devices -------------------------------------------------------------------------
 
@@ -246,11 +312,18 @@ class Emulator:
         self.gc()
 
     def add_nic(self, ports: int = 1, profile: str | NicProfile | None = None,
-                dev_id: int | None = None) -> SimNicDriver:
-        """A simulated card on the netdevsim bus (``profile`` overrides the default)."""
+                dev_id: int | None = None, driver: str | DriverSpec | None = None,
+                driver_opts: Mapping[str, Any] | None = None) -> SimNicDriver:
+        """A card on the netdevsim bus (``profile`` overrides the default NIC profile).
+        ``driver``: a driver plugin for its ports (default: the emulator's ``driver``;
+        ``"simnic"``: the simulated NIC even when the emulator has a plugin). The card is
+        returned; with a plugin, ``card.plugin`` is the plugin's instance."""
         if dev_id is None:
             dev_id = max(self.nsim.devices, default=0) + 1
-        return self.nsim.new_device(dev_id, ports, profile=profile)
+        requested: Any = None
+        if driver is not None:
+            requested = DriverSpec.of(driver, driver_opts) or _SIMNIC
+        return self.nsim.new_device(dev_id, ports, profile=profile, driver=requested)
 
     def port(self, name: str) -> SimPort:
         dev = self.net.dev(name)
@@ -275,13 +348,23 @@ class Emulator:
     def prog_by_id(self, prog_id: int) -> Any:
         return self.table.programs.get(prog_id)
 
-    def _offload_driver(self, offload_dev: str) -> tuple[NetDevice, SimNicDriver] | None:
+    def _offload_driver(self, offload_dev: str) -> tuple[NetDevice, Any] | None:
         """``bpf_prog_offload_init()``: the device must exist and be registered as a BPF
-        offload device (here: a simulated NIC port); otherwise the load is -EINVAL."""
+        offload device (a simulated NIC port, or a plugin port whose driver has the BPF
+        offload hooks of :mod:`offload.plugins._bpf`); otherwise the load is -EINVAL. A
+        plugin without the hooks is a driver without ``ndo_bpf``: ``-EOPNOTSUPP``
+        (``bpf_dev_offload_check``), raised here as a :class:`LoadError`."""
         dev = self.net.devices.get(offload_dev)
-        if dev is None or not isinstance(dev.driver, SimNicDriver):
+        if dev is None:
             return None
-        return dev, dev.driver
+        if isinstance(dev.driver, SimNicDriver):
+            return dev, dev.driver
+        plugin = self.plugin_of(offload_dev)
+        if plugin is None:
+            return None
+        if not has_bpf_hooks(plugin):
+            raise _NoNdoBpf(dev.name, str(getattr(plugin, "name", "?")))
+        return dev, PluginBpf(plugin, dev, self.net.boundary)
 
     def load_obj(self, path: str, section: str | None = None, offload_dev: str | None = None,
                  verbose: bool = False, shown_path: str | None = None,
@@ -313,7 +396,12 @@ class Emulator:
             raise LoadError([f"{shown}: {e}", "Unable to load program"]) from None
         dev = drv = None
         if offload_dev is not None:
-            found = self._offload_driver(offload_dev)
+            try:
+                found = self._offload_driver(offload_dev)
+            except _NoNdoBpf as e:
+                lines = libbpf_load_failure(name, shown, errno.EOPNOTSUPP, None)
+                raise LoadError([*lines[:-1], no_ndo_bpf_message(e.dev, e.driver), lines[-1]],
+                                err=errno.EOPNOTSUPP) from None
             if found is None:
                 prelude = [f"libbpf: {line}" for line in open_debug_lines(path, shown)] \
                     if verbose else []
@@ -346,18 +434,27 @@ class Emulator:
         if not err:
             err, hook_log = drv.verify(prog, prog.insn_cnt)
             if err:
-                vlog = hook_failure_log(path, obj.program(section).func, prog, hook_log, err)
+                vlog = hook_failure_log(path, obj.program(section).func, prog, hook_log, err,
+                                        self.net.profile.verifier_log)
         else:
             vlog.append(processed_line(0))
+        if not err and isinstance(drv, PluginBpf):
+            err = drv.translate(prog)
+            if err:
+                vlog = [processed_line(prog.insn_cnt)]
         if err:
             drv.destroy_prog(prog)
             self._forget(prog, next_id)
             prelude = []
             if verbose:  # bpf_object__open()'s debug lines through iproute2's print callback
                 prelude = [f"libbpf: {line}" for line in open_debug_lines(path, shown)]
-            raise LoadError([*prelude, *libbpf_load_failure(prog.name, shown, -err, vlog)],
-                            err=-err)
-        drv.translate(prog)
+            notes = drv.errors if isinstance(drv, PluginBpf) else []
+            lines = libbpf_load_failure(prog.name, shown, -err, vlog)
+            raise LoadError([*prelude, *lines[:-1], *notes, lines[-1]], err=-err)
+        if isinstance(drv, PluginBpf):
+            self._plugin_bound[id(prog)] = (drv, prog)
+        else:
+            drv.translate(prog)
         for m in getattr(prog, "maps", {}).values():  # libbpf binds the object's maps too
             m.offload_ifindex = dev.ifindex
         self._verbose_success(path, shown, verbose, log)
@@ -562,6 +659,14 @@ class Emulator:
         if not isinstance(drv, SimNicDriver):
             raise TcError(-errno.EOPNOTSUPP)
         extack = Extack()
+        if (prog is not None and getattr(prog, "offload_ifindex", None) is not None
+                and not bpf_offload_dev_match(self.net, prog, dev)):
+            # dev_xdp_attach() on 6.12; netdevsim's nsim_setup_prog_hw_checks() on 6.1
+            if self.net.profile.xdp_dev_match_in_core:
+                raise TcError(-errno.EINVAL, "Program bound to different device")
+            if drv.profile.netdevsim_exact:
+                raise TcError(-errno.EINVAL, f"{drv.profile.module}: program bound to "
+                              "different dev")
         ret = drv.xdp_offload(dev, prog, extack)
         if ret:
             raise TcError(ret, extack.msg)
@@ -614,6 +719,10 @@ class Emulator:
             self._drop_referenced(pending)
         for prog in pending.values():
             self.table.unload(prog.id)
+            bound = self._plugin_bound.pop(id(prog), None)
+            if bound is not None:
+                bound[0].destroy_prog(prog)
+                continue
             if prog.offload_ifindex is not None:
                 drv = self.nsim.driver_for_ifindex(prog.offload_ifindex)
                 if drv is not None:

@@ -69,7 +69,9 @@ class CaseOutcome:
 class ExploreOptions:
     profiles: tuple[str, ...] = ("v6.1",)
     nic: str = "netdevsim"
-    driver: str | None = None
+    driver: Any = None  # offload.plugins.DriverSpec, a plugin name, or None (simnic)
+    driver_timeout: float | str | None = "default"
+    variables: tuple[tuple[str, str], ...] = ()  # the --set values (for rerun lines)
     pairs: bool = False
     jobs: int = 1
     seed: int = 0
@@ -89,14 +91,29 @@ class Reproduction:
     case: Case
     example: Violation
     occurrences: int
+    #: where the violation showed, over every case (ports, filters), sorted
+    wheres: tuple[str, ...] = ()
+    #: the ``offload run`` options that recreate the machine (profile, NIC, driver, --set)
+    run_options: tuple[str, ...] = ()
 
-    def script_text(self, header: bool = True) -> str:
-        profile, inv, blame, cause = self.signature
+    def rerun_line(self, path: str = "repro.sh") -> str:
+        """The command that replays this reproduction, as it can be typed."""
+        import shlex
+
+        return shlex.join(["offload", "run", *self.run_options, path])
+
+    def script_text(self, header: bool = True, path: str = "repro.sh") -> str:
+        """The reproduction as a script; its ``# rerun:`` line works once the script is
+        saved as ``path``."""
+        _, inv, blame, cause = self.signature
         lines = []
         if header:
             lines += [f"# {inv} — {blame}: {cause}",
-                      f"# found by: {self.case.label}",
-                      f"# rerun: offload run --profile {profile} THIS_FILE"]
+                      f"# found by: {self.case.label}"]
+            if self.wheres:
+                lines.append(f"# seen at: {', '.join(self.wheres)}")
+            lines += [f"# {x}" for x in self.example.holdings_table()]
+            lines.append(f"# rerun: {self.rerun_line(path)}")
         lines += [c.text for c in self.commands]
         return "\n".join(lines) + "\n"
 
@@ -118,7 +135,7 @@ class ExploreResult:
 
 def _cfg(opts: ExploreOptions, profile: str) -> ExploreConfig:
     return ExploreConfig(profile=profile, nic=opts.nic, driver=opts.driver,
-                         checkpoints=opts.checkpoints)
+                         driver_timeout=opts.driver_timeout, checkpoints=opts.checkpoints)
 
 
 def run_case(task: tuple[tuple[Command, ...], ExploreConfig, Case]) -> CaseOutcome:
@@ -322,10 +339,12 @@ def reproductions(commands: Sequence[Command], outcomes: Sequence[CaseOutcome],
     faults, then earliest)."""
     best: dict[Signature, tuple[tuple[int, int], CaseOutcome, Found]] = {}
     count: dict[Signature, int] = {}
+    wheres: dict[Signature, set[str]] = {}
     for o in outcomes:
         for f in o.found:
             sig = signature(f.violation)
             count[sig] = count.get(sig, 0) + 1
+            wheres.setdefault(sig, set()).add(f.violation.where)
             rank = (len(o.case.faults), f.index)
             if sig not in best or rank < best[sig][0]:
                 best[sig] = (rank, o, f)
@@ -333,11 +352,29 @@ def reproductions(commands: Sequence[Command], outcomes: Sequence[CaseOutcome],
     for sig in sorted(best):
         _, o, f = best[sig]
         cmds = with_faults(commands, o.case.faults)[: f.index + 1]
-        cfg = ExploreConfig(profile=o.profile, nic=opts.nic, driver=opts.driver)
+        cfg = _cfg(opts, o.profile)
         if opts.minimize:
             cmds = minimize(cmds, sig, cfg)
-        out.append(Reproduction(sig, tuple(cmds), o.case, f.violation, count[sig]))
+        out.append(Reproduction(sig, tuple(cmds), o.case, f.violation, count[sig],
+                                tuple(sorted(wheres[sig])), run_options(opts, o.profile)))
     return out
+
+
+def run_options(opts: ExploreOptions, profile: str) -> tuple[str, ...]:
+    """``offload run`` options recreating a case's machine: profile, NIC, driver plugin
+    with its options and watchdog, and the script variables."""
+    from offload.drivers_cli import rerun_words
+    from offload.plugins import DriverSpec
+
+    words = ["--profile", profile]
+    if opts.nic != "netdevsim":
+        words += ["--nic", opts.nic]
+    spec = DriverSpec.of(opts.driver)
+    timeout = opts.driver_timeout if isinstance(opts.driver_timeout, float | int) else None
+    words += rerun_words(spec, timeout)
+    for name, value in opts.variables:
+        words += ["--set", f"{name}={value}"]
+    return tuple(words)
 
 
 def reproduces(cmds: Sequence[Command], sig: Signature, cfg: ExploreConfig) -> bool:

@@ -10,7 +10,6 @@ InvariantChecker` takes its before/after snapshots, and the bus-level fault shim
 
 from __future__ import annotations
 
-import importlib
 import io
 import pickle
 import random
@@ -24,6 +23,7 @@ import attrs
 from offload.emulator import Emulator
 from offload.fault_cmd import FaultShim, Trace, fault_main, shim_of
 from offload.invariants import InvariantChecker, Violation
+from offload.plugins import DriverSpec, load_factory
 from offload.report_state import Snapshot, snapshot
 from offload.runner import Session
 from offload.script import Command
@@ -43,7 +43,11 @@ class ExploreConfig:
 
     profile: str = "v6.1"
     nic: str = "netdevsim"
-    driver: str | None = None  # a driver plugin name (entry point) or "module:attr"
+    #: a driver plugin: offload.plugins.DriverSpec, or its name (entry point or
+    #: "module:attr"); None = the simulated NIC
+    driver: DriverSpec | str | None = None
+    #: the driver watchdog (core.boundary): seconds, None = no limit, or "default"
+    driver_timeout: float | str | None = "default"
     #: resume fault cases from checkpoints of their fault-free prefix (same results as
     #: replaying it; False replays, as the equivalence tests do)
     checkpoints: bool = True
@@ -67,48 +71,16 @@ def is_filter_change(cmd: Command) -> bool:
             and words[2] in _FILTER_CHANGES)
 
 
-def load_plugin_factory(name: str) -> Callable[..., Any]:
-    """A driver factory by entry-point name, or ``package.module:attr`` for a plugin that
-    is importable but not installed under the ``offload.drivers`` group."""
-    from core.driver import DriverPluginError, load_driver_factory
-
-    if ":" not in name:
-        return load_driver_factory(name)
-    mod_name, _, attr = name.partition(":")
-    try:
-        factory = getattr(importlib.import_module(mod_name), attr)
-    except (ImportError, AttributeError) as exc:
-        raise DriverPluginError(f"driver plugin {name!r} failed to load: {exc}") from exc
-    if not callable(factory):
-        raise DriverPluginError(f"driver plugin {name!r} is not callable")
-    return factory
+#: Kept for callers of the old name: :func:`offload.plugins.load_factory`.
+load_plugin_factory: Callable[..., Any] = load_factory
 
 
 def make_emulator(cfg: ExploreConfig) -> Emulator:
     """A fresh emulator for ``cfg``. With a driver plugin, every port the netdevsim bus
-    creates is driven by the plugin (one driver instance per card, from ``factory()``);
-    the netdevsim files stay, but only the plugin answers the offload requests."""
-    emu = Emulator(cfg.profile, cfg.nic)
-    if cfg.driver is not None and cfg.driver != "simnic":
-        _use_plugin(emu, load_plugin_factory(cfg.driver), cfg.driver)
-    return emu
-
-
-def _use_plugin(emu: Emulator, factory: Callable[..., Any], name: str) -> None:
-    from core.driver import validate_driver
-
-    bus = emu.nsim
-    original = bus.new_device
-
-    def new_device(dev_id: int, port_count: int = 1, **kw: Any) -> Any:
-        card = original(dev_id, port_count, **kw)
-        drv = factory()
-        validate_driver(drv, f"driver plugin {name!r}")
-        for port in card.ports:
-            port.netdev.driver = drv
-        return card
-
-    bus.new_device = new_device  # type: ignore[method-assign]
+    creates is driven by the plugin (one driver instance per card, see
+    :meth:`offload.emulator.Emulator.add_nic`); the netdevsim files stay, but only the
+    plugin answers the offload requests."""
+    return Emulator(cfg.profile, cfg.nic, driver=cfg.driver, driver_timeout=cfg.driver_timeout)
 
 
 @attrs.frozen

@@ -198,6 +198,12 @@ class FaultShim:
                 if dev is not None and id(dev.driver) in self._wrapped:
                     self._wrap_cb(block_cb, dev)
 
+    def wrap_driver(self, drv: Any) -> None:
+        """Wrap one driver now (idempotent): the emulator does this for every plugin card
+        it creates, so faults reach plugin ports without any call from the user."""
+        if id(drv) not in self._wrapped:
+            self._wrap_driver(drv)
+
     def _wrap_driver(self, drv: Any) -> None:
         self._wrapped.add(id(drv))
         if getattr(drv, "faults", None) is self.emu.faults:
@@ -221,22 +227,36 @@ class FaultShim:
         log = self.emu.log
         req = RequestInfo(kind=kind, port=dev.name, prog_name=prog_name, op=log.current_op)
         self.trace.note(log.step, req)
-        hit = self.emu.faults.check(req, _Hardware(dev.driver, dev))
+        seen = len(self.emu.faults.log)
+        try:
+            hit = self.emu.faults.check(req, _Hardware(dev.driver, dev))
+        except BaseException:
+            log.pending_injection = _injected_text(self.emu.faults.log[seen:], "raise")
+            raise
         if hit is None:
             return 0
         err, msg = hit
+        log.pending_injection = _injected_text(self.emu.faults.log[seen:],
+                                               f"-{errno_mod.errorcode.get(-err, err)}")
         if msg:
             set_extack(extack, getattr(dev.driver, "name", None), msg)
         return err
 
 
-def shim_of(emu: Emulator) -> FaultShim:
-    """The emulator's shim, created and installed on first use."""
+def _injected_text(lines: list[str], fallback: str) -> str:
+    """What the fault plan logged for the rule that just fired."""
+    return lines[-1] if lines else f"injected {fallback}"
+
+
+def shim_of(emu: Emulator, install: bool = True) -> FaultShim:
+    """The emulator's shim, created on first use and (``install``) installed on every
+    driver of the emulator's devices."""
     shim = getattr(emu, "_fault_shim", None)
     if shim is None:
         shim = FaultShim(emu)
         emu._fault_shim = shim  # type: ignore[attr-defined]
-    shim.install()
+    if install:
+        shim.install()
     return shim
 
 

@@ -38,6 +38,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from core.boundary import Boundary
+from core.errors import errno_text
 from core.events import BusEvent
 from core.flags import (
     TCA_CLS_FLAGS_IN_HW,
@@ -46,7 +48,7 @@ from core.flags import (
     tc_skip_sw,
 )
 from core.offload import FlowBlockCb
-from core.profile import UNBOUNDED_ROLLBACK
+from core.profile import UNBOUNDED_ROLLBACK, get_profile
 
 if TYPE_CHECKING:
     from offload.emulator import Emulator
@@ -73,6 +75,11 @@ class Violation:
     cause: str
     profile: str
     step: int
+    #: the offending callback, when one callback is to blame: what it was asked and
+    #: answered, and what its hardware held before and after (program labels)
+    callback: str | None = attrs.field(default=None, eq=False)
+    held_before: tuple[str, ...] | None = attrs.field(default=None, eq=False)
+    held_after: tuple[str, ...] | None = attrs.field(default=None, eq=False)
 
     @property
     def signature(self) -> tuple[str, str, str]:
@@ -83,13 +90,76 @@ class Violation:
         return (f"[{self.invariant}] {self.where}: {self.detail} — {self.blame}: {self.cause}"
                 f" (profile {self.profile}, step {self.step})")
 
+    def holdings_table(self, width: int = 30) -> list[str]:
+        """The offending callback's hardware before and after it ran, side by side
+        (empty when the violation is not about one callback)."""
+        if self.held_before is None or self.held_after is None:
+            return []
+        lines = [f"{self.callback}" if self.callback else "the callback",
+                 f"  {'held before':<{width}} | held after"]
+        rows = self.holdings_rows()
+        if not rows:
+            rows = [("(nothing)", "(nothing)")]
+        lines += [f"  {a:<{width}} | {b}" for a, b in rows]
+        return lines
 
-def holdings_of(block_cb: FlowBlockCb) -> tuple[Any, ...] | None:
-    """The programs the hardware behind a callback holds, if its driver can tell."""
-    hook = getattr(getattr(block_cb.cb, "__self__", None), "offload_holdings", None)
-    if hook is None:
-        return None
-    return tuple(hook(block_cb.cb_priv))
+    def holdings_rows(self) -> list[tuple[str, str]]:
+        """One row per program held before or after: ``(label or "", label or "")``, so
+        a program that went or came shows against an empty cell."""
+        before, after = list(self.held_before or ()), list(self.held_after or ())
+        order = list(dict.fromkeys([*before, *after]))
+        return [(x if x in before else "", x if x in after else "") for x in order]
+
+    def report(self) -> str:
+        """The violation with its holdings table (for failure messages)."""
+        return "\n".join([str(self), *("    " + x for x in self.holdings_table())])
+
+
+_DEFAULT_BOUNDARY = Boundary()
+
+
+def holdings_of(block_cb: FlowBlockCb, boundary: Boundary | None = None) -> tuple[Any, ...] | None:
+    """The programs the hardware behind a callback holds, if its driver can tell: its
+    ``offload_holdings`` hook, called through the driver boundary (a raise, a wrong type or
+    an overrun gives ``None`` and is recorded on the boundary as a driver error)."""
+    return (boundary or _DEFAULT_BOUNDARY).holdings(block_cb)
+
+
+def _labels(held: tuple[Any, ...] | None) -> tuple[str, ...] | None:
+    return None if held is None else tuple(_label(p) for p in held)
+
+
+def callback_text(e: BusEvent) -> str:
+    """``duonic:eth0 replace id 5 tc_pass (oldprog id 3 tc_pass) → -ENOSPC (-28)``, with
+    ``[injected]`` when the answer was an injected fault's."""
+    what = e.command.removeprefix("TC_CLSBPF_").lower()
+    progs = " ".join(x for x in (e.prog and f"prog {e.prog}",
+                                 e.oldprog and f"oldprog {e.oldprog}") if x)
+    answer = errno_text(e.ret) + (" [injected]" if e.injected else "")
+    if e.raised:
+        answer += f" (driver error: {e.raised})"
+    return f"{e.owner} {e.op} {what} {progs} → {answer}".replace("  ", " ")
+
+
+def driver_of(owner: str) -> str:
+    """``buggynic:eth0`` -> ``buggynic``: causes name the driver, ``where`` the port, so
+    one bug on four ports is one distinct violation."""
+    return owner.rpartition(":")[0] or owner
+
+
+def boundary_kind(error: str) -> str:
+    """The class of a driver-boundary error, without its particulars (for causes)."""
+    hooks = ("offload_holdings", "ndo_", "callback")
+    hook = error.split(" ", 1)[0] if error.startswith(hooks) else ""
+    for key, what in (("raised", "raised"), ("returned", "returned a non-errno"),
+                      ("rewrote", "rewrote the request"), ("watchdog", "overran the watchdog"),
+                      ("interrupted", "was interrupted")):
+        if key in error:
+            kind = what
+            if key == "raised":
+                kind = "raised " + error.split("raised ", 1)[1].split(":", 1)[0]
+            return f"{hook} {kind}".strip() if hook else f"a hook {kind}"
+    return "driver error"
 
 
 def _label(p: Any) -> str:
@@ -102,13 +172,13 @@ def contract_breaches(events: Iterable[BusEvent]) -> list[tuple[BusEvent, str]]:
     for e in events:
         if e.setup_type != "TC_SETUP_CLSBPF" or e.held_before is None or e.held_after is None:
             continue
-        if e.command != "TC_CLSBPF_OFFLOAD":
+        if e.command != "TC_CLSBPF_OFFLOAD" or e.injected is not None:
             continue
         before, after = list(e.held_before), list(e.held_after)
         prog, old = e.prog_obj, e.oldprog_obj
         if e.ret < 0:
             if [id(x) for x in before] != [id(x) for x in after]:
-                out.append((e, f"refused ({e.ret}) but changed what it holds"))
+                out.append((e, f"refused with {errno_text(e.ret)} but changed what it holds"))
             continue
         if prog is not None and not any(x is prog for x in after):
             out.append((e, f"accepted {_label(prog)} but does not hold it"))
@@ -130,9 +200,13 @@ class InvariantChecker:
     _first_event: int = 0
     _first_finding: int = 0
     _faults_seen: int = 0
+    _holding_errors_seen: int = 0
 
     def __attrs_post_init__(self) -> None:
-        self.emu.log.probe = holdings_of
+        self.emu.log.probe = self.holdings  # a bound method: checkpoints copy it along
+
+    def holdings(self, cb: FlowBlockCb) -> tuple[Any, ...] | None:
+        return holdings_of(cb, self.emu.net.boundary)
 
     def port_holdings(self) -> dict[str, tuple[Any, ...]]:
         out = {}
@@ -146,6 +220,7 @@ class InvariantChecker:
         self._first_event = self.emu.log.recorded
         self._first_finding = len(self.emu.log.findings)
         self._faults_seen = len(self.emu.faults.log)
+        self._holding_errors_seen = len(self.emu.net.boundary.holdings_errors)
 
     def after_step(self, failed: bool = False, filter_change: bool = False) -> list[Violation]:
         log = self.emu.log
@@ -158,28 +233,45 @@ class InvariantChecker:
         breaches = contract_breaches(events)
         out: list[Violation] = []
 
-        def v(inv: str, where: str, detail: str, blame: str, cause: str) -> None:
-            out.append(Violation(inv, where, detail, blame, cause, profile, step))
+        def v(inv: str, where: str, detail: str, blame: str, cause: str,
+              event: BusEvent | None = None) -> None:
+            extra: dict[str, Any] = {}
+            if event is not None:
+                extra = {"callback": callback_text(event),
+                         "held_before": _labels(event.held_before),
+                         "held_after": _labels(event.held_after)}
+            out.append(Violation(inv, where, detail, blame, cause, profile, step, **extra))
 
         for e, why in breaches:
             blame, cause = ("injected", "injected device reset") if reset else (
-                "driver", f"{e.owner} broke the callback contract")
-            v("driver-contract", e.owner, why, blame, cause)
+                "driver", f"{driver_of(e.owner)} broke the callback contract")
+            v("driver-contract", e.owner, why, blame, cause, e)
 
-        def blame_for(kind: str) -> tuple[str, str]:
-            if breaches:
+        by_owner: dict[str, list[BusEvent]] = {}
+        for e in events:
+            by_owner.setdefault(e.owner, []).append(e)
+
+        def blame_for(kind: str, owner: str | None = None) -> tuple[str, str]:
+            mine = by_owner.get(owner, []) if owner is not None else []
+            only_injected = bool(mine) and all(e.injected is not None for e in mine) and \
+                not any(e.owner == owner for e, _ in breaches)
+            if breaches and not only_injected:  # a port only faults answered: not the driver
                 return "driver", "follows from a driver contract breach in this step"
             if reset:
                 return "injected", "injected device reset: hardware dropped state silently"
             return "kernel", self._kernel_cause(kind, events, profile)
 
+        for e in events:
+            if e.raised is not None and e.injected is None:
+                v("driver-contract", e.owner, f"driver error: {e.raised}", "driver",
+                  f"{driver_of(e.owner)}: {boundary_kind(e.raised)}", e)
         for f in findings:
             if f.kind == UNBOUNDED_ROLLBACK:
                 v("termination", "cls_bpf_offload_cmd", f.message, "kernel",
                   f"quirk C: v5.2 rolls back without bound (profile {profile})")
 
         for block in self.emu.blocks():
-            cbs = [(cb, holdings_of(cb)) for cb in block.cb_list]
+            cbs = [(cb, self.holdings(cb)) for cb in block.cb_list]
             audited = [(cb, h) for cb, h in cbs if h is not None]
             in_hw = 0
             referenced: set[int] = set()
@@ -225,7 +317,12 @@ class InvariantChecker:
                 for p in h:
                     if id(p) not in referenced and not self._referenced_elsewhere(cb, p):
                         v("no-leak", cb.owner, f"holds {_label(p)}, used by no filter",
-                          *blame_for("leak"))
+                          *blame_for("leak", cb.owner))
+        errors = self.emu.net.boundary.holdings_errors  # offload_holdings that failed
+        for owner, error in dict.fromkeys(errors[self._holding_errors_seen:]):
+            v("driver-contract", owner, f"driver error: {error}", "driver",
+              f"{driver_of(owner)}: {boundary_kind(error)}")
+        self._holding_errors_seen = len(errors)
         if failed and filter_change:
             now = self.port_holdings()
             for port, held in self._before.items():
@@ -269,14 +366,19 @@ class InvariantChecker:
             return (f"a failed unbind: tcf_block_offload_unbind ignores the error and the "
                     f"driver's callbacks stay bound to the block (profile {profile})")
         if failed_bind and acked_foreign_remove:
+            why = ""
+            if any(e.op in ("bind", "replay-add") and e.ret < 0 and e.extack
+                   and "bound to a different device" in e.extack for e in events):
+                why = ("; the joining port refused a program bound to another device, "
+                       "as 6.12's netdevsim does")
             return (f"quirk B(a): the failed bind's replay remove was acknowledged by a port "
-                    f"that never held the filter (profile {profile})")
+                    f"that never held the filter{why} (profile {profile})")
         if acked_foreign_remove:
             return (f"quirk B(b): unbind replay remove acknowledged by a port that never held "
                     f"the filter (profile {profile})")
         if failed_rollback:
-            guard = "rolled back once (is_rollback guard)" if profile == "v6.1" else (
-                "rollback kept failing")
+            guard = "rolled back once (is_rollback guard)" if get_profile(
+                profile).rollback_once else "rollback kept failing"
             return f"the rollback itself failed; {guard} (profile {profile})"
         if failed_remove:
             return (f"a remove failed and the core ignores remove errors "

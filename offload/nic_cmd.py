@@ -3,7 +3,9 @@
 Emulator-only (a real kernel has no such command; ``offload diff`` scripts should stick to
 ``/sys/bus/netdevsim``)::
 
-    nic add ID [ports N] [profile NAME]   # a card on the netdevsim bus with that profile
+    nic add ID [ports N] [profile NAME] [driver PLUGIN [opt KEY=VALUE]...]
+                                          # a card on the netdevsim bus with that profile;
+                                          # with driver, the plugin drives its ports
     nic del ID                            # same as: echo ID > /sys/bus/netdevsim/del_device
     nic show [DEV]                        # what the hardware really holds, per port
     nic set ID slots N | memory N         # shrink the card: "out of slots/memory" faults
@@ -20,7 +22,8 @@ from typing import Any
 from hwsim.nic import PROFILES
 from offload.tc.result import Result
 
-USAGE = ("Usage: nic add ID [ports N] [profile NAME] | nic del ID | nic show [DEV] |\n"
+USAGE = ("Usage: nic add ID [ports N] [profile NAME] [driver PLUGIN [opt KEY=VALUE]...] |\n"
+         "       nic del ID | nic show [DEV] |\n"
          "       nic set ID slots N | nic set ID memory N | nic profiles\n")
 
 
@@ -55,6 +58,8 @@ def _add(args: list[str], emu: Any) -> Result:
     if not args or not args[0].isdigit():
         return Result(1, "", USAGE)
     dev_id, ports, profile = int(args[0]), 1, None
+    driver: str | None = None
+    opts: list[str] = []
     rest = args[1:]
     while rest:
         if len(rest) < 2:
@@ -67,14 +72,28 @@ def _add(args: list[str], emu: Any) -> Result:
         elif key == "profile":
             return Result(1, "", f"nic: unknown profile {val!r} (one of "
                           f"{', '.join(PROFILES)})\n")
+        elif key == "driver":
+            driver = val
+        elif key == "opt" and driver is not None:
+            opts.append(val)
         else:
             return Result(1, "", USAGE)
+    from core.driver import DriverPluginError
+    from offload.plugins import DriverSpec
+
     try:
-        drv = emu.add_nic(ports=ports, profile=profile, dev_id=dev_id)
+        spec: Any = DriverSpec.of(driver, opts) if driver is not None else None
+        if driver is not None and spec is None:
+            spec = "simnic"
+        drv = emu.add_nic(ports=ports, profile=profile, dev_id=dev_id, driver=spec)
     except OSError as e:
         return Result(1, "", f"nic: add {dev_id}: {e.strerror}\n")
+    except DriverPluginError as e:
+        return Result(1, "", f"nic: add {dev_id}: {e}\n")
     names = " ".join(p.netdev.name for p in drv.ports)
-    return Result(0, f"netdevsim{dev_id}: {drv.profile.name}, ports {names}\n")
+    plugin = getattr(drv, "plugin", None)
+    what = drv.profile.name if plugin is None else f"driver {getattr(plugin, 'name', '?')}"
+    return Result(0, f"netdevsim{dev_id}: {what}, ports {names}\n")
 
 
 def _set(args: list[str], emu: Any) -> Result:
@@ -101,6 +120,10 @@ def _show(args: list[str], emu: Any) -> Result:
             if args and port.netdev.name != args[0]:
                 continue
             slots = port.hw.slots
+            plugin = getattr(drv, "plugin", None)
+            if plugin is not None:
+                out += _show_plugin(emu, port.netdev.name, dev_id, port.index, plugin)
+                continue
             head = f"{port.netdev.name} (netdevsim{dev_id} port {port.index}, {drv.profile.name})"
             if not slots:
                 out.append(f"{head}: empty")
@@ -114,3 +137,22 @@ def _show(args: list[str], emu: Any) -> Result:
     if args and not out:
         return Result(1, "", f'Cannot find device "{args[0]}"\n')
     return Result(0, "".join(x + "\n" for x in out))
+
+
+def _show_plugin(emu: Any, name: str, dev_id: int, index: int, plugin: Any) -> list[str]:
+    """A plugin port: what its ``offload_holdings`` says, for each callback on the port."""
+    head = f"{name} (netdevsim{dev_id} port {index}, driver {getattr(plugin, 'name', '?')})"
+    held: list[Any] | None = None
+    for block in emu.blocks():
+        for cb in block.cb_list:
+            if str(cb.owner).rpartition(":")[2] != name:
+                continue
+            got = emu.net.boundary.holdings(cb)
+            if got is not None:
+                held = [*(held or []), *(p for p in got if not any(p is q for q in held or []))]
+    if held is None:
+        return [f"{head}: holdings unknown (no bound callback with offload_holdings)"]
+    if not held:
+        return [f"{head}: empty"]
+    return [f"{head}:", *(f"  holds id {getattr(p, 'id', 0)} "
+                          f"{getattr(p, 'name', '') or '(classic)'}" for p in held)]

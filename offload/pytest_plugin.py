@@ -4,8 +4,13 @@ Fixtures
     ``offload_emulator``  a fresh :class:`offload.emulator.Emulator` (profile from
                           ``@pytest.mark.offload_profile("v5.2")`` or ``--offload-profile``)
     ``simnic``            factory: ``simnic(ports=2, profile="smartnic")`` -> :class:`SimNic`
+    ``plugin_nic``        factory: ``plugin_nic(ports=2, driver="mynic", slots="4")`` ->
+                          :class:`PluginNic`, the same shape for a card driven by your
+                          driver plugin (default ``--offload-driver`` or the
+                          ``@pytest.mark.offload_driver("mynic")`` marker)
     ``offload_faults``    the emulator's fault plan, friendly: ``.fail("add", errno="EBUSY",
-                          port="eth0", nth=1)``, ``.reset(port)``, ``.clear()``
+                          port="eth0", nth=1)``, ``.reset(port)``, ``.clear()``; reaches
+                          simulated and plugin ports alike, with no extra call
     ``offload_env``       backend-neutral commands (``tc``/``ip``/``ethtool``/``bpftool``,
                           ``nsim_dev``, ``knob``) on the emulator or, with
                           ``--offload-backend=vm`` / ``@pytest.mark.offload_backend("vm")``,
@@ -33,6 +38,8 @@ from typing import Any
 
 import pytest
 
+from offload.profile_names import NAMES
+
 BACKENDS = ("emulator", "vm")
 _EMULATORS = pytest.StashKey[list[Any]]()
 _ENVS = pytest.StashKey[list[Any]]()
@@ -40,13 +47,18 @@ _ENVS = pytest.StashKey[list[Any]]()
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("offload", "TC cls_bpf offload emulator")
-    group.addoption("--offload-profile", default="v6.1", choices=("v6.1", "v5.2"),
+    group.addoption("--offload-profile", default="v6.1", choices=NAMES,
                     help="kernel semantics profile of offload_emulator (default v6.1)")
     group.addoption("--offload-backend", default="emulator", choices=BACKENDS,
                     help="where offload_env runs commands: the emulator (default) or the "
                          "netdevsim VM")
+    group.addoption("--offload-kernel", default="6.1", choices=("6.1", "6.12"),
+                    help="the Debian kernel the netdevsim VM boots for offload_vm "
+                         "(default 6.1)")
     group.addoption("--offload-nic-profile", default="smartnic",
                     help="default profile of the simnic fixture's cards (default smartnic)")
+    group.addoption("--offload-driver", default=None, metavar="PLUGIN",
+                    help="default driver plugin of the plugin_nic fixture's cards")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -54,6 +66,8 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "offload_profile(name): kernel semantics profile for offload_emulator")
     config.addinivalue_line(
         "markers", "offload_backend(name): run offload_env on 'emulator' or 'vm'")
+    config.addinivalue_line(
+        "markers", "offload_driver(name): the driver plugin of plugin_nic's cards")
 
 
 def _marker_arg(request: pytest.FixtureRequest, name: str) -> str | None:
@@ -133,6 +147,65 @@ def simnic(request: pytest.FixtureRequest, offload_emulator: Any) -> Callable[..
     return make
 
 
+class PluginNic:
+    """One card made by the ``plugin_nic`` fixture: your driver's instance (``driver``),
+    the card behind it (``card``: its netdevsim files) and the port names; the same shape
+    as :class:`SimNic`."""
+
+    def __init__(self, emu: Any, card: Any) -> None:
+        self.emu = emu
+        self.card = card
+        self.driver = card.plugin
+        self.ports: list[str] = [p.netdev.name for p in card.ports]
+        self.dev_id: int = card.dev_id
+
+    def port(self, i: int = 0) -> Any:
+        """Port ``i``'s ``NetDevice``."""
+        return self.card.ports[i].netdev
+
+    def held(self, i: int = 0) -> list[Any]:
+        """What port ``i``'s hardware holds, by the driver's ``offload_holdings`` (through
+        the driver boundary) for the callbacks bound on the port; [] when none is bound."""
+        name = self.ports[i]
+        out: list[Any] = []
+        for block in self.emu.blocks():
+            for cb in block.cb_list:
+                if str(cb.owner).rpartition(":")[2] != name:
+                    continue
+                for p in self.emu.net.boundary.holdings(cb) or ():
+                    if not any(p is q for q in out):
+                        out.append(p)
+        return out
+
+    def __repr__(self) -> str:
+        return f"PluginNic(dev_id={self.dev_id}, driver={self.driver.name}, ports={self.ports})"
+
+
+@pytest.fixture
+def plugin_nic(request: pytest.FixtureRequest, offload_emulator: Any) -> Callable[..., PluginNic]:
+    """Factory: ``plugin_nic(ports=2, driver="mynic", hw_tc_offload=True, **options)`` adds
+    a card driven by a driver plugin (entry-point name or ``module:factory``; ``options``
+    go to its factory) to ``offload_emulator`` and returns a :class:`PluginNic`."""
+    default = _marker_arg(request, "offload_driver") or request.config.getoption(
+        "--offload-driver")
+
+    def make(ports: int = 1, driver: str | None = None, hw_tc_offload: bool = True,
+             **options: Any) -> PluginNic:
+        from core.netdev import NETIF_F_HW_TC
+
+        name = driver or default
+        if not name:
+            raise pytest.UsageError("plugin_nic needs a driver: plugin_nic(driver=...), "
+                                    "--offload-driver or @pytest.mark.offload_driver(...)")
+        card = offload_emulator.add_nic(ports, driver=name, driver_opts=options or None)
+        if hw_tc_offload:
+            for p in card.ports:
+                offload_emulator.net.set_feature(p.netdev.name, NETIF_F_HW_TC, True)
+        return PluginNic(offload_emulator, card)
+
+    return make
+
+
 @pytest.fixture
 def offload_faults(request: pytest.FixtureRequest) -> Any:
     """The emulator's fault plan with a friendly API (emulator backend only)."""
@@ -186,7 +259,7 @@ def offload_vm(request: pytest.FixtureRequest) -> Iterator[Any]:
     from hwsim.vm import VM, VMError, provision
 
     try:
-        prov = provision()
+        prov = provision(kernel=request.config.getoption("--offload-kernel"))
         vm = VM(provisioned=prov)
         vm.start()
     except VMError as exc:

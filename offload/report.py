@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from core.errors import errno_name
+from core.errors import errno_text
 from core.events import BusEvent
 from offload.invariants import Violation
 from offload.report_assets import CSS, JS
@@ -119,12 +119,13 @@ def _request_text(e: BusEvent) -> str:
 
 
 def _answer_text(e: BusEvent) -> tuple[str, str]:
+    mark = f" [injected: {e.injected}]" if e.injected else ""
     if e.raised:
-        return f"-{errno_name(-e.ret)} raised: {e.raised}", "err"
+        return f"{errno_text(e.ret)} driver error: {e.raised}{mark}", "err"
     if e.ret:
         msg = f" “{e.extack}”" if e.extack else ""
-        return f"-{errno_name(-e.ret)}{msg}", "err"
-    return "0", "ok"
+        return f"{errno_text(e.ret)}{msg}{mark}", "err"
+    return "0" + mark, "ok"
 
 
 def _event_row(e: BusEvent, lanes: Sequence[str]) -> str:
@@ -184,7 +185,17 @@ def _state_html(state: Snapshot | None, previous: Snapshot | None = None) -> str
 def _violation_html(v: Violation) -> str:
     return (f'<div class="violation" data-invariant="{_e(v.invariant)}">⚠ <b>{_e(v.invariant)}'
             f"</b> at {_e(v.where)}: {_e(v.detail)} — <span class=\"blame {_e(v.blame)}\">"
-            f"{_e(v.blame)}</span>{_e(v.cause)}</div>")
+            f"{_e(v.blame)}</span>{_e(v.cause)}{_holdings_html(v)}</div>")
+
+
+def _holdings_html(v: Violation) -> str:
+    """The offending callback's hardware before and after it, side by side."""
+    if v.held_before is None or v.held_after is None:
+        return ""
+    rows = "".join(f"<tr><td>{_e(a)}</td><td>{_e(b)}</td></tr>"
+                   for a, b in v.holdings_rows() or [("(nothing)", "(nothing)")])
+    return (f'<table class="held"><caption>{_e(v.callback or "")}</caption>'
+            f"<tr><th>held before</th><th>held after</th></tr>{rows}</table>")
 
 
 def _step_html(s: ReportStep, lanes: Sequence[str], previous: Snapshot | None) -> str:
@@ -272,7 +283,8 @@ def report_script(path: str | Path, commands: Sequence[Command], profile: str = 
 def _summary_table(result: ExploreResult) -> str:
     from offload.explore import summary_rows
 
-    head = ("#", "profile", "invariant", "what", "blame", "trigger", "cases", "lines")
+    head = ("#", "profile", "invariant", "what", "blame", "trigger", "seen at", "cases",
+            "lines")
     rows = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in (i, *r)) + "</tr>"
                    for i, r in enumerate(summary_rows(result), 1))
     return (f'<article class="run"><h2>Distinct violations</h2><table class="summary">'
@@ -287,7 +299,8 @@ def write_explore_report(path: str | Path, result: ExploreResult) -> Path:
     runs, extras = [], []
     for i, r in enumerate(result.reproductions, 1):
         cfg = ExploreConfig(profile=r.signature[0], nic=result.options.nic,
-                            driver=result.options.driver)
+                            driver=result.options.driver,
+                            driver_timeout=result.options.driver_timeout)
         case_run = run_commands(r.commands, cfg)
         runs.append(build_run(case_run.emu, [s.entry for s in case_run.steps],
                               [v for s in case_run.steps for v in s.new],

@@ -45,6 +45,9 @@ main { padding: 12px 20px 40px; }
 .flag.in_hw { background: #dcfce7; color: var(--ok); }
 .flag.not_in_hw { background: #fee2e2; color: var(--err); }
 .flag.skip_sw { background: #e0e7ff; color: var(--bind); }
+.held { border-collapse: collapse; margin: 4px 0; font-size: 12px; }
+.held td, .held th { border: 1px solid #ccc; padding: 1px 6px; min-width: 14em; }
+.held caption { text-align: left; font-style: italic; }
 .violation { margin: 4px 10px 6px 28px; padding: 4px 8px; border-left: 4px solid var(--err);
              background: #fee2e2; color: #7f1d1d; font-size: 12px; }
 .violation b { color: var(--err); }

@@ -13,6 +13,7 @@ end becomes an ``offload: internal error`` entry (status 70), never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import struct
 from collections.abc import Callable, Mapping, Sequence
@@ -186,19 +187,29 @@ class Session:
         if callable(begin):
             begin(cmd.text)
         seen = len(getattr(log, "findings", ()))
-        try:
-            res = self._dispatch(cmd)
-        except TcError as err:  # a kernel error that escaped a command's own handling
-            res = Result(2, "", rtnl_error(err))
-        except Exception as exc:
-            res = Result(INTERNAL_ERROR_RC, "",
-                         f"offload: internal error: {type(exc).__name__}: {exc}\n")
-        gc = getattr(self.emu, "gc", None)
-        if callable(gc):
-            gc()
+        boundary = getattr(getattr(self.emu, "net", None), "boundary", None)
+        deferred = boundary.defer_sigint() if boundary is not None else \
+            contextlib.nullcontext()
+        with deferred:
+            try:
+                res = self._dispatch(cmd)
+            except TcError as err:  # a kernel error that escaped a command's own handling
+                res = Result(2, "", rtnl_error(err))
+            except Exception as exc:
+                res = Result(INTERNAL_ERROR_RC, "",
+                             f"offload: internal error: {type(exc).__name__}: {exc}\n")
+            gc = getattr(self.emu, "gc", None)
+            if callable(gc):
+                gc()
         new = list(getattr(log, "findings", ()))[seen:]
         self.findings += new
         stderr = res.stderr + "".join(finding_line(f) for f in new)
+        if boundary is not None and boundary.take_interrupt():
+            # Ctrl-C during the command: the core finished it consistently; now the SIGINT
+            # handler in place runs (KeyboardInterrupt, or the caller's own).
+            import signal
+
+            signal.raise_signal(signal.SIGINT)
         return Entry(cmd.text, res.rc, res.stdout, stderr)
 
     def run_text(self, line: str, env: Mapping[str, str] | None = None) -> Entry | None:
@@ -347,13 +358,28 @@ class EmulatorBackend:
 
     profile: str = "v6.1"
     nic: str = "netdevsim"
+    #: a driver plugin for the cards scripts create (offload.plugins.DriverSpec or None)
+    driver: Any = None
+    #: the driver watchdog (see core.boundary): seconds, None for no limit, or "default"
+    driver_timeout: float | str | None = "default"
     #: The findings of the last :meth:`run` (``offload run --strict`` fails on any).
     findings: list[Any] = attrs.field(factory=list, init=False, eq=False)
 
     def new_session(self, event_cap: int | None = None) -> Session:
         from offload.emulator import Emulator
 
-        return Session(Emulator(self.profile, nic_profile=self.nic), event_cap=event_cap)
+        return Session(Emulator(self.profile, nic_profile=self.nic, driver=self.driver,
+                                driver_timeout=self.driver_timeout), event_cap=event_cap)
+
+    @classmethod
+    def from_args(cls, args: Any) -> EmulatorBackend:
+        """The backend ``args`` ask for (``--profile``, ``--nic``, ``--driver``...: see
+        :mod:`offload.drivers_cli`)."""
+        from offload.drivers_cli import driver_spec, driver_timeout
+
+        return cls(getattr(args, "profile", "v6.1") or "v6.1",
+                   getattr(args, "nic", None) or "netdevsim", driver_spec(args),
+                   driver_timeout(args))
 
     def run(self, commands: Sequence[Command]) -> list[Entry]:
         session = self.new_session()
@@ -405,9 +431,10 @@ class _FunctionBackend:
         vm_cls = getattr(self.module, "VMBackend", None)
         if vm_cls is not None and hasattr(self.module, "VM"):
             # the VM backend runs on a booted machine: boot one for this script
-            with self.module.VM(shares=roots) as vm:
-                return list(vm_cls(vm, **self.options).run_many({"script": list(commands)},
-                                                                 roots)["script"])
+            opts = dict(self.options)
+            with self.module.VM(version=opts.pop("kernel", None), shares=roots) as vm:
+                return list(vm_cls(vm, **opts).run_many({"script": list(commands)},
+                                                        roots)["script"])
         for cls_name in ("KernelBackend", "Backend"):
             cls = getattr(self.module, cls_name, None)
             if cls is not None:

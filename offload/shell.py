@@ -82,11 +82,12 @@ def _setup_readline(session: Session) -> Any:
 
 def run_shell(profile: str = "v6.1", env: Mapping[str, str] | None = None,
               stdin: TextIO | None = None, stdout: TextIO | None = None,
-              stderr: TextIO | None = None) -> int:
+              stderr: TextIO | None = None, backend: EmulatorBackend | None = None) -> int:
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    session = EmulatorBackend(profile).new_session(event_cap=Session.LONG_LIVED_EVENT_CAP)
+    session = (backend or EmulatorBackend(profile)).new_session(
+        event_cap=Session.LONG_LIVED_EVENT_CAP)
     variables = dict(os.environ if env is None else env)
     interactive = stdin.isatty()
     rl = _setup_readline(session) if interactive else None

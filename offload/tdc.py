@@ -71,11 +71,12 @@ def _json_contains(expected: Any, actual: Any) -> bool:
     return bool(expected == actual)
 
 
-def run_test(test: Mapping[str, Any], names: Mapping[str, str], profile: str) -> CaseResult:
+def run_test(test: Mapping[str, Any], names: Mapping[str, str], profile: str,
+             backend: EmulatorBackend | None = None) -> CaseResult:
     tid, name = str(test.get("id", "?")), str(test.get("name", ""))
     if str(test.get("skip", "no")).lower() == "yes":
         return CaseResult(tid, name, True, skipped=True)
-    session: Session = EmulatorBackend(profile).new_session()
+    session: Session = (backend or EmulatorBackend(profile)).new_session()
     session.emu.add_veth(names["DEV0"], names["DEV1"])
     for dev in (names["DEV0"], names["DEV1"]):
         session.emu.set_link(dev, True)
@@ -142,7 +143,10 @@ def tap(results: Sequence[CaseResult]) -> str:
 
 def run_files(paths: Sequence[str | Path], *, names: Mapping[str, str] | None = None,
               profile: str = "v6.1", ids: Sequence[str] = (),
-              categories: Sequence[str] = ()) -> list[CaseResult]:
+              categories: Sequence[str] = (),
+              backend: EmulatorBackend | None = None) -> list[CaseResult]:
+    """Run the tdc cases of ``paths``; ``backend`` makes each case's emulator (e.g. with
+    a driver plugin), by default the simulated NIC with ``profile``."""
     env = {**NAMES, **(names or {})}
     results = []
     for test in load_tests(paths):
@@ -150,5 +154,5 @@ def run_files(paths: Sequence[str | Path], *, names: Mapping[str, str] | None = 
             continue
         if categories and not set(categories) & set(test.get("category", [])):
             continue
-        results.append(run_test(test, env, profile))
+        results.append(run_test(test, env, profile, backend))
     return results

@@ -62,13 +62,22 @@ FAST_PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.
 
 
 class OffloadViolation(AssertionError):
-    """An invariant broke with a blame the machine is told to fail on."""
+    """An invariant broke with a blame the machine is told to fail on. The message lists
+    the violations (with the offending callback's holdings before and after, side by
+    side), the steps so far as a script ``offload run`` replays, and the bus timeline."""
 
-    def __init__(self, violations: list[Violation], timeline: str) -> None:
-        lines = "\n".join(f"  {v}" for v in violations)
-        super().__init__(f"{len(violations)} invariant violation(s):\n{lines}\n\n"
+    def __init__(self, violations: list[Violation], timeline: str,
+                 script: list[str] | None = None, rerun: str = "") -> None:
+        lines = "\n".join("  " + v.report().replace("\n", "\n  ") for v in violations)
+        repro = ""
+        if script:
+            repro = (f"\n\nthe steps as a script (save as repro.sh; rerun: {rerun}):\n"
+                     + "".join(f"  {x}\n" for x in script))
+        super().__init__(f"{len(violations)} invariant violation(s):\n{lines}{repro}\n\n"
                          f"bus timeline of the last steps:\n{timeline}")
         self.violations = violations
+        self.script = script or []
+        self.rerun = rerun
 
 
 def _fault_shim(emu: Any) -> Callable[[], None] | None:
@@ -104,7 +113,7 @@ class OffloadStateMachine(RuleBasedStateMachine):
       ``"simnic"`` uses the simulated NIC through the emulator's netdevsim bus.
     - ``driver_per_port``: call the factory once per port (``True``) or once for all.
     - ``ports``: how many ports (net devices ``eth0``...).
-    - ``profile``: kernel semantics profile, ``"v6.1"`` or ``"v5.2"``.
+    - ``profile``: kernel semantics profile, ``"v6.12"``, ``"v6.1"`` or ``"v5.2"``.
     - ``nic_profile``: the simulated NIC's profile (only for ``driver = "simnic"``).
     - ``fail_on``: the blames that fail the test (``("driver",)``; add ``"kernel"`` to fail
       on the kernel's own quirks too, ``"injected"`` for effects of injected resets).
@@ -136,6 +145,39 @@ class OffloadStateMachine(RuleBasedStateMachine):
         self.checker = PluginInvariantChecker(self.emu)
         self.template = _template(read_object)
         self.findings: list[Violation] = []
+        #: every step so far as a script line (``offload run`` syntax, see rerun_line)
+        self.script: list[str] = self._setup_script()
+
+    # -- the steps as a script ---------------------------------------------------------
+    @classmethod
+    def driver_words(cls) -> list[str]:
+        """``--driver NAME`` for the machine's driver, when it can be named."""
+        d = cls.driver
+        if d == "simnic":
+            return []
+        if isinstance(d, str):
+            return ["--driver", d]
+        mod, qual = getattr(d, "__module__", None), getattr(d, "__qualname__", "")
+        if mod and qual and "<" not in qual:
+            return ["--driver", f"{mod}:{qual}"]
+        return ["--driver", "MODULE:FACTORY"]  # a lambda or local: name it yourself
+
+    def _setup_script(self) -> list[str]:
+        if self.driver == "simnic":
+            lines = [f"nic add 1 ports {self.ports} profile {self.nic_profile}"]
+        elif self.driver_per_port:
+            lines = [f"nic add {i + 1} ports 1" for i in range(self.ports)]
+        else:
+            lines = [f"nic add 1 ports {self.ports}"]
+        return lines + [f"ethtool -K {n} hw-tc-offload on" for n in self.names]
+
+    def rerun_line(self) -> str:
+        import os
+        import shlex
+
+        progs = os.path.dirname(prog_path("tc_pass"))
+        return shlex.join(["offload", "run", "--profile", self.profile, *self.driver_words(),
+                           "--set", f"PROGS={progs}", "repro.sh"])
 
     # -- set-up ------------------------------------------------------------------------
     @classmethod
@@ -174,6 +216,7 @@ class OffloadStateMachine(RuleBasedStateMachine):
         if self.install_shim is not None:
             self.install_shim()
         self.emu.log.begin_step(text)
+        self.script.append(text)
         self.checker.before_step()
         failed = False
         try:
@@ -185,7 +228,8 @@ class OffloadStateMachine(RuleBasedStateMachine):
         self.findings.extend(found)
         bad = failing(found, self.fail_on)
         if bad:
-            raise OffloadViolation(bad, render_timeline(self.emu.log, self.timeline_steps))
+            raise OffloadViolation(bad, render_timeline(self.emu.log, self.timeline_steps),
+                                   self.script, self.rerun_line())
 
     def _target(self, where: str) -> FilterTarget:
         if where == "block":
@@ -221,7 +265,8 @@ class OffloadStateMachine(RuleBasedStateMachine):
         """``tc qdisc add dev D ingress [ingress_block N]``: a block bind (with replay)."""
         name = data.draw(st.sampled_from(self._unbound()), label="dev")
         block = self.block_index if shared else None
-        text = f"tc qdisc add dev {name} ingress" + (f" ingress_block {block}" if shared else "")
+        text = f"tc qdisc add dev {name}" + (f" ingress_block {block}" if shared else "") + \
+            " ingress"
         self._step(text, lambda: self.emu.net.qdisc_add(name, "ingress", ingress_block=block))
 
     @precondition(lambda self: bool(self._bound()))
@@ -245,7 +290,7 @@ class OffloadStateMachine(RuleBasedStateMachine):
         verb = "replace" if replace else "add"
         flag_text = "" if flags == "none" else f" {flags}"
         text = (f"tc filter {verb} {self._where_text(where)} prio {prio} handle {handle} "
-                f"bpf{flag_text} da obj tc_pass.o (id {prog.id})")
+                f"bpf{flag_text} da obj $PROGS/tc_pass.o sec classifier")
         self._step(text, lambda: self.emu.net.filter_new(
             self._target(where), kind="bpf", opts=opts, prio=prio, handle=handle,
             create=True, excl=not replace), filter_change=True)

@@ -6,8 +6,10 @@
 
 Errnos are given by name (``"EBUSY"``) or number; rules match requests as
 :class:`hwsim.faults.FaultRule` does (kind add/replace/remove/stats/bind/unbind/any, port,
-program name, ``during`` rollback/replay, the ``nth`` match, ``times``). Only drivers that
-consult the plan (the simulated NIC) see the faults.
+program name, ``during`` rollback/replay, the ``nth`` match, ``times``). The simulated NIC
+consults the plan itself; a driver plugin's cards are wrapped by the bus-level fault shim
+(:mod:`offload.fault_cmd`) when the emulator creates them, and any other driver found on
+the emulator's devices is wrapped when a rule is added, so the faults reach every port.
 """
 
 from __future__ import annotations
@@ -31,6 +33,16 @@ def errno_value(value: int | str) -> int:
     return num
 
 
+def _has_foreign_driver(emu: Any) -> bool:
+    """A device whose driver is neither the simulated NIC nor already fault-wrapped."""
+    from drivers.simnic.driver import SimNicDriver
+
+    shim = getattr(emu, "_fault_shim", None)
+    wrapped = shim._wrapped if shim is not None else set()
+    return any(d.has_setup_tc and not isinstance(d.driver, SimNicDriver)
+               and id(d.driver) not in wrapped for d in emu.net.devices.values())
+
+
 @attrs.define
 class Faults:
     """Rules added through this object go to ``plan`` (the emulator's, shared by its cards)."""
@@ -39,8 +51,13 @@ class Faults:
     emu: Any = None
 
     def _add(self, rule: FaultRule) -> FaultRule:
-        # Every card on the emulator's netdevsim bus consults ``emu.faults`` already (and the
-        # explorer's bus shim swaps that for its own counting), so rules only go to the plan.
+        # Every card on the emulator's netdevsim bus consults ``emu.faults`` already (the
+        # simulated NIC itself, plugin cards through the shim the emulator installs); a
+        # driver attached by hand (net.add_device(driver=...)) is wrapped here.
+        if self.emu is not None and _has_foreign_driver(self.emu):
+            from offload.fault_cmd import shim_of
+
+            shim_of(self.emu)
         return self.plan.add(rule)
 
     def fail(self, kind: str = "any", errno: int | str = "EOPNOTSUPP", *,

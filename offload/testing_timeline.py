@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.errors import errno_name
+from core.errors import errno_text
 
 
 def _ret(ret: int) -> str:
-    if ret >= 0:
-        return str(ret)
-    return "-EOPNOTSUPP" if ret == -95 else f"-{errno_name(-ret)}"  # Python says ENOTSUP
+    return errno_text(ret)
 
 
 def _event_line(e: Any) -> str:
@@ -24,7 +22,9 @@ def _event_line(e: Any) -> str:
     where = f" chain {e.chain} prio {e.prio}" if e.prio is not None else ""
     tail = f"  \"{e.extack}\"" if e.extack else ""
     if e.raised:
-        tail += f"  raised {e.raised}"
+        tail += f"  driver error: {e.raised}"
+    if getattr(e, "injected", None):
+        tail += f"  [injected: {e.injected}]"
     depth = f" depth {e.depth}" if e.depth else ""
     return (f"  #{e.seq:<3} {e.op:<13} {e.owner:<19} {cmd:<8} {progs}{where}{depth}"
             f"  = {_ret(e.ret)}{tail}")

@@ -12,14 +12,24 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from hwsim.vm import VM, VMError, provision
+from hwsim.vm import KERNELS, VM, VMError, provision
 from offload.backends._lifecycle import Interrupted, signals_raise
+
+
+def _split_kernel(value: str | None) -> tuple[str | None, Path | None]:
+    """``--kernel``: a known version (``6.1``, ``6.12``) or the path of a user's own kernel."""
+    if value is None:
+        return None, None
+    if value.removeprefix("v") in KERNELS:
+        return value.removeprefix("v"), None
+    return None, Path(value)
 
 
 def _setup(args: argparse.Namespace) -> int:
     t0 = time.monotonic()
     try:
-        prov = provision(args.cache, progress=lambda m: print(m, file=sys.stderr))
+        prov = provision(args.cache, progress=lambda m: print(m, file=sys.stderr),
+                         kernel=args.kernel)
     except VMError as exc:
         print(f"offload vm setup: {exc}", file=sys.stderr)
         return 1
@@ -27,7 +37,7 @@ def _setup(args: argparse.Namespace) -> int:
           f"provisioned in {time.monotonic() - t0:.1f} s")
     if args.boot:
         try:
-            with VM(cache_dir=args.cache, provisioned=prov) as vm:
+            with VM(cache_dir=args.cache, provisioned=prov, version=prov.kernel) as vm:
                 print(f"booted in {vm.boot_seconds:.1f} s")
         except VMError as exc:
             print(f"offload vm setup: {exc}", file=sys.stderr)
@@ -54,11 +64,17 @@ def _run_in_vm(args: argparse.Namespace) -> int:
         print("offload vm run: give a command after --, or --script FILE", file=sys.stderr)
         return 2
     try:
+        version, own = _split_kernel(args.kernel)
+        if (own is None) != (args.modules is None):
+            print("offload vm run: --modules goes with --kernel FILE (your own kernel); "
+                  f"--kernel VERSION is one of {', '.join(KERNELS)}", file=sys.stderr)
+            return 2
         # the guest sees only what it needs: the programs folder is shared explicitly
         shares = [args.progs] if args.script and args.progs else []
-        with VM(cache_dir=args.cache, kernel=args.kernel, modules=args.modules,
+        with VM(cache_dir=args.cache, kernel=own, modules=args.modules, version=version,
                 boot_timeout=args.boot_timeout, shares=shares) as vm:
-            print(f"offload vm: booted in {vm.boot_seconds:.1f} s", file=sys.stderr)
+            abi = vm.provisioned.abi if vm.provisioned else "?"
+            print(f"offload vm: {abi} booted in {vm.boot_seconds:.1f} s", file=sys.stderr)
             if args.script:
                 from offload.backends.vm import VMBackend
                 from offload.transcript import render_json, render_text
@@ -82,7 +98,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     """Add ``vm setup`` and ``vm run`` to the ``offload`` command line."""
     vm = subparsers.add_parser(
         "vm", help="the real kernel with netdevsim, under qemu",
-        description="Provision and use a VM running Debian 12's 6.1 kernel with netdevsim.")
+        description="Provision and use a VM running Debian 12's 6.1 kernel (or its 6.12 "
+                    "kernel, --kernel 6.12) with netdevsim.")
     vm.add_argument("--cache", type=Path, default=None,
                     help="cache folder (default: $OFFLOAD_VM_CACHE or ~/.cache/offload/vm)")
     sub = vm.add_subparsers(dest="vm_command", required=True)
@@ -90,6 +107,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "setup", help="install packages, build netdevsim, prepare kernel and initramfs",
         description="Idempotent and resumable (about 1.5 min once, then nothing). Needs root "
                     "and Debian 12's apt.")
+    s.add_argument("--kernel", choices=tuple(KERNELS), default=None,
+                   help="which Debian kernel (default 6.1); each is cached side by side")
     s.add_argument("--boot", action="store_true", help="boot once afterwards to check")
     s.set_defaults(vm_func=_setup)
     r = sub.add_parser(
@@ -105,7 +124,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     r.add_argument("--json", action="store_true", help="print the transcript as JSON")
     r.add_argument("--timeout", type=float, default=120.0, help="seconds per command")
     r.add_argument("--boot-timeout", type=float, default=240.0, help="seconds for the boot")
-    r.add_argument("--kernel", type=Path, help="your own bzImage or vmlinux (with --modules)")
+    r.add_argument("--kernel", metavar="VERSION|FILE",
+                   help="6.1 (default) or 6.12: the provisioned Debian kernel; or your own "
+                        "bzImage or vmlinux (with --modules)")
     r.add_argument("--modules", type=Path,
                    help="root with lib/modules/<version>, or that folder, for --kernel")
     r.add_argument("cmd", nargs=argparse.REMAINDER, help="-- then the command and arguments")

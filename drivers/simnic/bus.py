@@ -32,6 +32,8 @@ class NetdevsimBus:
         self.faults = faults
         self.devices: dict[int, SimNicDriver] = {}
         self.on_remove = on_remove  # called with the driver before its ports go
+        #: ``port_driver(dev_id, requested) -> plugin or None`` (set by the emulator)
+        self.port_driver: Any = None
 
     # -- bus files ---------------------------------------------------------------------
 
@@ -48,16 +50,25 @@ class NetdevsimBus:
 
     def new_device(self, dev_id: int, port_count: int = 1,
                    profile: str | NicProfile | None = None,
-                   faults: FaultPlan | None = None) -> SimNicDriver:
-        """``nsim_bus_dev_new()`` + ``nsim_drv_probe()``: a card with its ports."""
+                   faults: FaultPlan | None = None, driver: Any = None) -> SimNicDriver:
+        """``nsim_bus_dev_new()`` + ``nsim_drv_probe()``: a card with its ports. With a
+        :attr:`port_driver` hook, ``port_driver(dev_id, driver)`` may return a driver plugin
+        that answers for the card's ports instead of the simulated NIC (the netdevsim files
+        stay; ``driver`` is what ``nic add ... driver NAME`` asked for)."""
         if dev_id in self.devices:  # ida_alloc_range(id, id) of a taken id: -ENOSPC
             raise OSError(errno.ENOSPC, "No space left on device")
         if port_count > 64:
             raise OSError(errno.ENOSPC, "No space left on device")
         drv = make_driver(profile or self.profile, dev_id, self.log,
                           faults if faults is not None else self.faults)
+        drv.net = self.net  # the kernel it runs on: its profile and its devices
+        plugin = None
+        if self.port_driver is not None:  # before any port exists: a failure leaves nothing
+            plugin = self.port_driver(dev_id, driver)
+            drv.plugin = plugin
         for _ in range(port_count):
-            netdev = self.net.add_device(self._free_name(), driver=drv)
+            netdev = self.net.add_device(self._free_name(),
+                                         driver=drv if plugin is None else plugin)
             netdev.mac = f"02:00:00:{dev_id & 0xFF:02x}:{len(drv.ports) >> 8 & 0xFF:02x}:" \
                          f"{len(drv.ports) & 0xFF:02x}"
             drv.attach_port(netdev)

@@ -25,6 +25,7 @@ from core.errors import E2BIG, EBUSY, EINVAL, ENOSPC, EOPNOTSUPP, Extack
 from core.events import EventLog
 from core.netdev import NETIF_F_HW_TC, NetDevice
 from core.offload import FlowBlockCb, TcClsBpfCommand, TcClsBpfOffload, TcSetupType
+from core.prog import bpf_offload_dev_match
 from core.skb import ETH_P_ALL
 from drivers.simnic.knobs import Knob, device_knobs, port_knobs
 from hwsim.faults import FaultPlan, RequestInfo
@@ -64,6 +65,10 @@ class SimPort:
 class SimNicDriver:
     """One simulated card's driver (``struct nsim_dev`` + its ports)."""
 
+    #: The project's own driver: its hooks run on the caller's thread, without the
+    #: watchdog thread of core.boundary (every other boundary check still applies).
+    offload_inline = True
+
     def __init__(
         self,
         profile: NicProfile = NETDEVSIM,
@@ -82,6 +87,11 @@ class SimNicDriver:
         self.block_cb_list: list[FlowBlockCb] = []
         self.log = log
         self.faults = faults if faults is not None else FaultPlan()
+        #: the namespace's ``Net`` once on a bus (its profile says which kernel's netdevsim)
+        self.net: Any = None
+        #: A driver plugin answering for this card's ports instead of this driver (the
+        #: card still provides the netdevsim files); None for the simulated NIC itself.
+        self.plugin: Any = None
 
     # -- ports -----------------------------------------------------------------------------
 
@@ -106,13 +116,24 @@ class SimNicDriver:
     def _fault(self, kind: str, port: SimPort, prog: Any, extack: Extack | None) -> int:
         op = self.log.current_op if self.log is not None else ""
         info = RequestInfo(kind=kind, port=port.label, prog_name=getattr(prog, "name", None), op=op)
-        hit = self.faults.check(info, self.hw)
+        seen = len(self.faults.log)
+        try:
+            hit = self.faults.check(info, self.hw)
+        except BaseException:
+            self._mark_injected(seen)
+            raise
         if hit is None:
             return 0
+        self._mark_injected(seen)
         err, msg = hit
         if msg:
             set_extack(extack, self.profile.module, msg)
         return err
+
+    def _mark_injected(self, seen: int) -> None:
+        """Tell the event log the answer being given is an injected fault's."""
+        if self.log is not None and len(self.faults.log) > seen:
+            self.log.pending_injection = self.faults.log[-1]
 
     # -- ndo_setup_tc ----------------------------------------------------------------------
 
@@ -184,6 +205,18 @@ class SimNicDriver:
         ):
             set_extack(extack, mod, f"{mod} configured to reject unbound programs")
             return -EOPNOTSUPP
+        if (
+            prog is not None
+            and self.net is not None
+            and self.net.profile.netdevsim_bind_dev_match
+            and self.profile.netdevsim_exact
+            and getattr(prog, "offload_ifindex", None) is not None
+            and not bpf_offload_dev_match(self.net, prog, port.netdev)
+        ):
+            # 6.12: a program bound to another device, e.g. replayed when this port joins
+            # a shared block after cls_bpf's attach-time check
+            set_extack(extack, mod, "program bound to a different device")
+            return -EINVAL
         if cls_bpf.command != TcClsBpfCommand.TC_CLSBPF_OFFLOAD:
             if cls_bpf.command == TcClsBpfCommand.TC_CLSBPF_STATS and self.profile.supports_stats:
                 return self._stats(port, cls_bpf)

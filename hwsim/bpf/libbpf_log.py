@@ -106,9 +106,12 @@ def open_debug_lines(path: str, shown: str | None = None) -> list[str]:
 
 
 def line_info(path: str, section: str, func: str | None = None,
-              n_insns: int | None = None) -> list[tuple[int, str]]:
+              n_insns: int | None = None, located: bool = False) -> list[tuple[int, str]]:
     """``(insn index, source line)`` of program ``func`` (its symbol gives its offset) in
-    ``section``, from ``.BTF.ext`` (empty when the object has no BTF line info)."""
+    ``section``, from ``.BTF.ext`` (empty when the object has no BTF line info).
+
+    ``located``: the line as 6.12's ``verbose_linfo()`` prints it, followed by
+    `` @ FILE:N`` (the file's base name and the line number of ``line_col``)."""
     func_off = 0
     with open(path, "rb") as fh:
         from elftools.elf.elffile import ELFFile
@@ -149,10 +152,14 @@ def line_info(path: str, section: str, func: str | None = None,
         pos += 8
         mine = string(name_off) == section
         for i in range(num):
-            insn_off, _file, line_off, _col = struct.unpack_from(e + "IIII", raw_ext,
-                                                                 pos + i * rec_size)
+            insn_off, file_off, line_off, col = struct.unpack_from(e + "IIII", raw_ext,
+                                                                   pos + i * rec_size)
             idx = (insn_off - func_off) // 8
             if mine and insn_off >= func_off and (n_insns is None or idx < n_insns):
-                out.append((idx, string(line_off)))
+                text = string(line_off)
+                if located:
+                    text = (f"{text.lstrip()} @ {string(file_off).rsplit('/', 1)[-1]}:"
+                            f"{col >> 10}")
+                out.append((idx, text))
         pos += num * rec_size
     return out

@@ -1,5 +1,10 @@
-"""The text of a Linux 6.1 verifier log at ``log_level`` 1, as libbpf prints it after a
-refused load (``-- BEGIN PROG LOAD LOG --``).
+"""The text of a Linux 6.1 (or 6.12: ``trace(..., style="6.12")``) verifier log at
+``log_level`` 1, as libbpf prints it after a refused load (``-- BEGIN PROG LOAD LOG --``).
+
+6.12 prints the same walk with another register format (``print_reg_state()`` in
+kernel/bpf/log.c: ``R1=ctx()``, ``verbose_snum()``/``verbose_unum()``, merged bounds in
+``print_scalar_ranges()``) and source lines with their place (``verbose_linfo()``:
+``; return TC_ACT_OK; @ tc_pass.c:8``, a record on the line just printed skipped).
 
 :mod:`hwsim.bpf.verifier` decides *whether* a program is safe; this module only
 reproduces *what the 6.1 kernel writes* while ``do_check()`` walks it: the state before
@@ -333,8 +338,74 @@ def _liveness(live: int) -> str:
     return s
 
 
-def reg_str(r: Reg) -> str:
-    """What ``print_verifier_state()`` prints after ``Rn`` and its liveness."""
+def _snum(v: int) -> str:
+    """6.12's ``verbose_snum()``: decimal within s16, else ``%#llx`` of the u64."""
+    v = _s64(v)
+    return str(v) if -(1 << 15) <= v <= (1 << 15) - 1 else f"{v & M64:#x}"
+
+
+def _unum(v: int) -> str:
+    """6.12's ``verbose_unum()``: decimal up to u16, else ``%#llx``."""
+    return str(v) if v <= 0xFFFF else f"{v:#x}"
+
+
+def _scalar_ranges_612(r: Reg) -> list[str]:
+    """6.12's ``print_scalar_ranges()``: the eight bounds in order, each omitted at its
+    default, equal ones of the same sign merged into the first (``smin=smin32=0``)."""
+    def s32v(v: int) -> int:
+        return v if -(1 << 15) <= v <= (1 << 15) - 1 else v & M32
+    mm = [["smin", r.smin & M64, r.smin == S64_MIN], ["smax", r.smax & M64, r.smax == S64_MAX],
+          ["umin", r.umin, r.umin == 0], ["umax", r.umax, r.umax == M64],
+          ["smin32", s32v(r.s32min) & M64, r.s32min == S32_MIN],
+          ["smax32", s32v(r.s32max) & M64, r.s32max == S32_MAX],
+          ["umin32", r.u32min, r.u32min == 0], ["umax32", r.u32max, r.u32max == M32]]
+    out = []
+    for i, m1 in enumerate(mm):
+        if m1[2]:
+            continue
+        neg1 = m1[0][0] == "s" and _s64(m1[1]) < 0
+        text = f"{m1[0]}="
+        for m2 in mm[i + 2::2]:
+            if m2[2] or m2[1] != m1[1]:
+                continue
+            if (m2[0][0] == "s" and _s64(m2[1]) < 0) != neg1:
+                continue
+            m2[2] = True
+            text += f"{m2[0]}="
+        out.append(text + (_snum(m1[1]) if m1[0][0] == "s" else _unum(m1[1])))
+    return out
+
+
+def reg_str_612(r: Reg) -> str:
+    """6.12's ``print_reg_state()``: no ``off=0``/``imm=0`` on pointers, s16/u16 decimal
+    numbers (hex beyond), merged scalar bounds, ``var_off`` as ``tnum_strn()``."""
+    out = "P" if r.t == SCALAR and r.precise else ""
+    if r.t == SCALAR and t_is_const(r.var):
+        return out + _snum(r.var[0])
+    if r.t == STACK and t_is_const(r.var):
+        return out + r.t + _snum(r.var[0] + r.off)
+    parts = []
+    if r.id:
+        parts.append(f"id={r.id}")
+    if r.t != SCALAR and r.off:
+        parts.append(f"off={_snum(r.off)}")
+    if r.t in (PKT, PKT_META):
+        parts.append(f"r={_unum(r.rng)}")
+    if t_is_const(r.var):
+        if r.var[0]:
+            parts.append(f"imm={_snum(r.var[0])}")
+    else:
+        parts += _scalar_ranges_612(r)
+        if r.var != UNKNOWN_T:
+            parts.append(f"var_off=({r.var[0]:#x}; {r.var[1]:#x})")
+    return f"{out}{r.t}({','.join(parts)})"
+
+
+def reg_str(r: Reg, style: str = "6.1") -> str:
+    """What ``print_verifier_state()`` prints after ``Rn`` and its liveness (``style``
+    ``"6.12"``: :func:`reg_str_612`)."""
+    if style == "6.12":
+        return reg_str_612(r)
     out = "P" if r.t == SCALAR and r.precise else ""
     if r.t in (SCALAR, STACK) and t_is_const(r.var):
         return out + ("" if r.t == SCALAR else r.t) + str(_s64(r.var[0] + r.off))
@@ -370,13 +441,13 @@ def reg_str(r: Reg) -> str:
     return f"{out}{r.t}({','.join(parts)})"
 
 
-def state_str(regs: Sequence[Reg], only: set[int] | None) -> str:
+def state_str(regs: Sequence[Reg], only: set[int] | None, style: str = "6.1") -> str:
     """``print_verifier_state()`` for one frame without stack slots (no stack here)."""
     out = []
     for i, r in enumerate(regs):
         if r.t == NOT_INIT or (only is not None and i not in only):
             continue
-        out.append(f" R{i}{_liveness(r.live)}={reg_str(r)}")
+        out.append(f" R{i}{_liveness(r.live)}={reg_str(r, style)}")
     return "".join(out)
 
 
@@ -475,6 +546,7 @@ class _Walker:
         self.log = _Log()
         self.prune = _prune_points(insns)
         self.prev_linfo: int | None = None
+        self.style = "6.1"
         self.prev_log_len = 0
         self.prev_insn_print_len = 0
         self.scratched: set[int] = set(range(11))
@@ -531,7 +603,7 @@ class _Walker:
             self.log.write(" " * vlog_alignment(self.prev_insn_print_len) + ";")
         else:
             self.log.write(f"{self.idx}:")
-        self.log.write(state_str(regs, self.scratched) + "\n")
+        self.log.write(state_str(regs, self.scratched, self.style) + "\n")
         self.scratched = set()
 
     # -- do_check() -----------------------------------------------------------------------
@@ -550,7 +622,11 @@ class _Walker:
             if self.scratched:
                 self.print_insn_state(regs)
             li = find_linfo(self.linfo, self.idx)
-            if li is not None and li != self.prev_linfo:
+            if li is not None and li != self.prev_linfo and not (
+                    # 6.12's verbose_linfo(): a record of the same file and line as the
+                    # previous one printed is skipped (the text carries "@ file:line")
+                    self.style == "6.12" and self.prev_linfo is not None
+                    and self.linfo[li][1] == self.linfo[self.prev_linfo][1]):
                 self.log.write("; " + self.linfo[li][1].lstrip() + "\n")
                 self.prev_linfo = li
             self.prev_log_len = len(self.log)
@@ -1074,7 +1150,7 @@ def _lsh32_bounds(d: Reg, lo: int, hi: int) -> None:
 
 
 def trace(insns: Sequence[I.Insn], linfo: Sequence[tuple[int, str]] = (),
-          hook: InsnHook | None = None) -> Trace | None:
+          hook: InsnHook | None = None, style: str = "6.1") -> Trace | None:
     """The 6.1 ``log_level`` 1 log of ``do_check()`` over ``insns`` (``None`` when the
     program needs something this module cannot print exactly).
 
@@ -1082,8 +1158,12 @@ def trace(insns: Sequence[I.Insn], linfo: Sequence[tuple[int, str]] = (),
     libbpf; ``hook``: the offload driver's ``verify_insn`` (its lines and errno: a non-zero
     errno ends the walk there, as ``bpf_prog_offload_verify_insn()`` failing does).
     The returned lines do not include the ``processed ...`` line (see
-    :meth:`Trace.processed_line`)."""
+    :meth:`Trace.processed_line`). ``style`` ``"6.12"`` prints registers as 6.12 does
+    (:func:`reg_str_612`); its ``linfo`` texts then end in `` @ file.c:N``
+    (``line_info(..., located=True)``)."""
     try:
-        return _Walker(list(insns), list(linfo), hook).run()
+        walker = _Walker(list(insns), list(linfo), hook)
+        walker.style = style
+        return walker.run()
     except Unsupported:
         return None

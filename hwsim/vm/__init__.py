@@ -6,9 +6,18 @@ commands per boot through a small agent in the guest (see ``_machine`` and ``age
 
 from ._errors import ProvisionError, VMError, VMTimeout, VMUnavailable
 from ._machine import VM, RunResult, kvm_usable
-from ._provision import Provisioned, default_cache_dir, provision
+from ._provision import (
+    DEFAULT_KERNEL,
+    KERNELS,
+    Provisioned,
+    default_cache_dir,
+    get_kernel,
+    provision,
+)
 
 __all__ = [
+    "DEFAULT_KERNEL",
+    "KERNELS",
     "VM",
     "ProvisionError",
     "Provisioned",
@@ -17,6 +26,7 @@ __all__ = [
     "VMTimeout",
     "VMUnavailable",
     "default_cache_dir",
+    "get_kernel",
     "kvm_usable",
     "provision",
 ]

@@ -43,7 +43,14 @@ import attrs
 from . import agent as _agent_module
 from ._errors import VMError, VMTimeout, VMUnavailable
 from ._initramfs import INIT_VERSION, SCENARIO_MODULES, build_initramfs
-from ._provision import BUSYBOX, Provisioned, default_cache_dir, extract_vmlinux, provision
+from ._provision import (
+    BUSYBOX,
+    Provisioned,
+    default_cache_dir,
+    extract_vmlinux,
+    get_kernel,
+    provision,
+)
 
 _SAFE_PATH = re.compile(r"^/[A-Za-z0-9_./+-]*$")
 #: Largest answer file the host reads back from the guest.
@@ -216,7 +223,8 @@ class VM:
         with VM() as vm:
             r = vm.run(["tc", "qdisc", "show"])
 
-    ``kernel``/``modules`` boot a user's own kernel instead of the provisioned Debian one.
+    ``version`` picks the provisioned Debian kernel (``6.1``, the default, or ``6.12``);
+    ``kernel``/``modules`` boot a user's own kernel instead.
     ``boot_timeout`` bounds the boot (qemu start to agent ready); ``run`` has its own.
     ``shares`` are more host folders the guest may read (a test-data folder), at the same
     paths; the work folder (``vm.work``) is the only one it can write.
@@ -234,8 +242,12 @@ class VM:
         boot_timeout: float = 240.0,
         keep_work: bool = False,
         provisioned: Provisioned | None = None,
+        version: str | None = None,
         shares: Sequence[Path | str] = (),
     ) -> None:
+        if version is None and provisioned is not None:
+            version = provisioned.kernel
+        self.version = get_kernel(version).version
         self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         self._kernel = Path(kernel) if kernel is not None else None
         self._modules = Path(modules) if modules is not None else None
@@ -352,7 +364,7 @@ class VM:
             if self._kernel is not None and self._modules is not None:
                 self.provisioned = _user_kernel(self._kernel, self._modules, self.cache_dir)
             else:
-                self.provisioned = provision(self.cache_dir)
+                self.provisioned = provision(self.cache_dir, kernel=self.version)
         prov = self.provisioned
         root = Path(tempfile.mkdtemp(prefix="offload-vm-"))  # 0700: the host's own
         self.work = root / "work"

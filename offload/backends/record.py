@@ -5,8 +5,9 @@ Nothing here edits a transcript beyond replacing the programs folder's real path
 ``$PROGS`` (as ``shared/conformance/expected`` does): program ids, load times and the like
 are kept as the kernel printed them; comparisons normalise them (``normalize.py``).
 
-    python -m offload.backends.record              # all scripts
+    python -m offload.backends.record              # all scripts, on 6.1
     python -m offload.backends.record c05 c12      # scripts whose name starts so
+    python -m offload.backends.record --kernel 6.12  # on 6.12, into conformance/expected-6.12
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from hwsim.vm import VM, VMError
 from offload.backends.vm import PROJECT_ROOT, VMBackend
+from offload.diff import expected_folder
 from offload.transcript import Entry
 
 CONFORMANCE = PROJECT_ROOT / "conformance"
@@ -60,14 +62,18 @@ def write_transcript(path: Path, entries: list[Entry]) -> None:
 
 
 def record(names: Sequence[str] = (), scripts: Path = CONFORMANCE / "scripts",
-           out: Path = CONFORMANCE / "expected", progress=print) -> dict[str, list[Entry]]:  # type: ignore[no-untyped-def]
-    """Boot the VM once, run the selected scripts, write their transcripts."""
+           out: Path | None = None, progress=print,  # type: ignore[no-untyped-def]
+           kernel: str | None = None) -> dict[str, list[Entry]]:
+    """Boot the VM (``kernel``: 6.1 or 6.12) once, run the selected scripts, write their
+    transcripts (by default into ``../expected`` or ``../expected-6.12`` beside ``scripts``)."""
+    if out is None:
+        out = scripts.parent / expected_folder(kernel)
     files = sorted(p for p in scripts.glob("*.sh")
                    if not names or any(p.stem.startswith(n) for n in names))
     if not files:
         raise VMError(f"no script in {scripts} matches {list(names)}")
     out.mkdir(parents=True, exist_ok=True)
-    with VM() as vm:
+    with VM(version=kernel) as vm:
         assert vm.work is not None
         progress(f"record: VM booted in {vm.boot_seconds:.1f} s")
         progs = build_progs(CONFORMANCE / "progs", vm.work / "progs")
@@ -85,10 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                                  description=__doc__.split("\n\n")[0])
     ap.add_argument("names", nargs="*", help="script name prefixes (default: all)")
     ap.add_argument("--scripts", type=Path, default=CONFORMANCE / "scripts")
-    ap.add_argument("--out", type=Path, default=CONFORMANCE / "expected")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="default: expected/ (6.1) or expected-6.12/ beside --scripts")
+    ap.add_argument("--kernel", choices=("6.1", "6.12"), default="6.1")
     args = ap.parse_args(argv)
     try:
-        record(args.names, args.scripts, args.out)
+        record(args.names, args.scripts, args.out, kernel=args.kernel)
     except VMError as exc:
         print(f"record: {exc}", file=sys.stderr)
         return 1

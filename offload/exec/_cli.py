@@ -7,7 +7,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-PROFILES = ("v6.1", "v5.2")
+from offload.drivers_cli import add_driver_args, check_driver, driver_spec, driver_timeout
+from offload.profile_names import NAMES
+
+PROFILES = NAMES
 EPILOG = """\
 CMD runs for real (bash, python3, pytest, tdc.py, ...) in a private mount namespace where
 tc, ip, ethtool and bpftool (through PATH and at /sbin, /usr/sbin, /usr/bin) are thin clients
@@ -32,9 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--nic", default="netdevsim", metavar="PROFILE",
                    help="simulated NIC profile of the netdevsim devices CMD creates "
                         "(netdevsim, smartnic, smartnic-lite)")
-    p.add_argument("--driver", default=None, metavar="PLUGIN",
-                   help="drive the bus's ports with this driver plugin (entry-point name in "
-                        "offload.drivers, or module:factory)")
+    add_driver_args(p)  # --driver, --driver-opt, --driver-timeout (offload.drivers_cli)
     p.add_argument("--transcript", metavar="FILE.json",
                    help="write every served command, in order, as offload run --json does")
     p.add_argument("--report", metavar="FILE.html",
@@ -49,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _split(argv: list[str]) -> tuple[list[str], list[str]]:
     """Options up to ``--`` (or up to the first word that is not an option), CMD after."""
-    takes_value = {"--profile", "--nic", "--driver", "--transcript", "--report", "--fail-on"}
+    takes_value = {"--profile", "--nic", "--driver", "--driver-opt", "--driver-timeout",
+                   "--transcript", "--report", "--fail-on"}
     i = 0
     while i < len(argv) and argv[i].startswith("-"):
         if argv[i] == "--":
@@ -73,17 +75,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"offload exec: unknown NIC profile {args.nic!r} (one of "
               f"{', '.join(NIC_PROFILES)})", file=sys.stderr)
         return 2
-    if args.driver is not None:
-        err = _check_driver(args.driver)
-        if err:
-            print(f"offload exec: {err}", file=sys.stderr)
-            return 2
+    bad = check_driver(args, "offload exec")
+    if bad is not None:
+        return bad
 
     from offload.exec._sandbox import SandboxUnavailable, run
     from offload.exec._server import Emulation, ExecOptions
 
-    options = ExecOptions(profile=args.profile, nic=args.nic, driver=args.driver,
-                          snapshots=bool(args.report))
+    options = ExecOptions(profile=args.profile, nic=args.nic, driver=driver_spec(args),
+                          driver_timeout=driver_timeout(args), snapshots=bool(args.report))
     started: list[float] = []
 
     def make(real: dict[str, str]) -> Emulation:
@@ -107,15 +107,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
-def _check_driver(name: str) -> str | None:
-    """Load the plugin once up front, so a bad name is an error before the sandbox starts."""
-    from offload.explore_exec import load_plugin_factory
-
-    try:
-        load_plugin_factory(name)
-    except Exception as exc:  # DriverPluginError and what a broken plugin raises
-        return str(exc)
-    return None
 
 
 def _outputs(args: argparse.Namespace, emulation: Any) -> None:

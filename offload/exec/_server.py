@@ -78,7 +78,8 @@ class ExecOptions:
 
     profile: str = "v6.1"
     nic: str = "netdevsim"
-    driver: str | None = None
+    driver: Any = None  # offload.plugins.DriverSpec, a plugin name, or None (simnic)
+    driver_timeout: float | str | None = "default"  # the driver watchdog (core.boundary)
     snapshots: bool = False  # per-step state, for --report
 
 
@@ -88,7 +89,8 @@ class Emulation:
     def __init__(self, opts: ExecOptions, real: dict[str, str] | None = None) -> None:
         self.opts = opts
         self.emu = make_emulator(ExploreConfig(profile=opts.profile, nic=opts.nic,
-                                               driver=opts.driver))
+                                               driver=opts.driver,
+                                               driver_timeout=opts.driver_timeout))
         self.session = ExploreSession(self.emu)
         self.vfs = self.session.ctx.vfs
         self.checker = InvariantChecker(self.emu)

@@ -184,12 +184,27 @@ def _show(ctx: Context, name: str) -> Result:
     line = _feature_line(dev, NETIF_F_HW_TC)
     if dev.driver is not None and getattr(dev.driver, "name", "") in ("netdevsim", "simnic",
                                                                        ""):
-        body = [*NETDEVSIM_BEFORE, line, *NETDEVSIM_AFTER]
+        body = _kernel_lines(ctx, [*NETDEVSIM_BEFORE, line, *NETDEVSIM_AFTER])
     elif dev.kind == "veth":
-        body = [*VETH_BEFORE, line, *VETH_AFTER]
+        body = _kernel_lines(ctx, [*VETH_BEFORE, line, *VETH_AFTER])
     else:
         body = [line]
     return Result(0, f"Features for {name}:\n" + "".join(x + "\n" for x in body))
+
+
+def _kernel_lines(ctx: Context, lines: list[str]) -> list[str]:
+    """The 6.1 list as the profile's kernel prints it: features it no longer has dropped
+    (``ethtool_dropped``), those it reports fixed on (``ethtool_fixed_on``) so."""
+    prof = ctx.net.profile
+    out = []
+    for ln in lines:
+        name = ln.strip().split(":", 1)[0]
+        if name in prof.ethtool_dropped:
+            continue
+        if name in prof.ethtool_fixed_on:
+            ln = ln.split(":", 1)[0] + ": on [fixed]"
+        out.append(ln)
+    return out
 
 
 def _set(ctx: Context, name: str, words: list[str]) -> Result:

@@ -371,15 +371,17 @@ def _xdp_text_progs(xdp: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return [(_XDP_PROG_SUFFIX[a["mode"]], a["prog"]) for a in xdp["attached"]]
 
 
-def _flags(dev: Any) -> list[str]:
+def _flags(dev: Any, noarp: bool = True) -> list[str]:
     """``print_link_flags``; M-DOWN is the peer's state, looked up only for a peer in the
-    same namespace (``ll_index_to_flags`` of IFLA_LINK without IFLA_LINK_NETNSID)."""
+    same namespace (``ll_index_to_flags`` of IFLA_LINK without IFLA_LINK_NETNSID). A
+    netdevsim port has NOARP where the profile's kernel sets it (``nsim_setup()``: 6.1
+    yes, 6.12 no)."""
     if dev.kind == "loopback":
         flags = ["LOOPBACK"]
     elif dev.kind == "veth":
         flags = ["BROADCAST", "MULTICAST"]
     else:
-        flags = ["BROADCAST", "NOARP"]
+        flags = ["BROADCAST", "NOARP"] if noarp else ["BROADCAST"]
     peer = getattr(dev, "peer", None)
     remote = peer is not None and peer.net is not None and peer.net is not dev.net
     carrier = dev.up and (peer is None or peer.up)
@@ -433,7 +435,7 @@ def _print_link(p: Printer, dev: Any, ctx: Context) -> None:
         else:
             p.json_only("link", peer.name)
     p.any("ifname", dev.name, f"{label}: ")
-    flags = _flags(dev)
+    flags = _flags(dev, ctx.net.profile.netdevsim_noarp)
     p.fp("<" + ",".join(flags) + "> ")
     p.open_array("flags")
     for f in flags:

@@ -49,7 +49,8 @@ def test_state_machine_finds_the_error_path_bug_and_blames_the_driver():
     violations = ei.value.violations
     assert {v.blame for v in violations} == {"driver"}
     contract = [v for v in violations if v.invariant == "driver-contract"]
-    assert contract and "refused (-28) but changed what it holds" in contract[0].detail
+    assert contract and "refused with -ENOSPC (-28) but changed what it holds" in \
+        contract[0].detail
     text = str(ei.value)
     # shrunk: a bind and the three adds that overflow the two slots, at most one step more
     assert text.count("tc filter add") + text.count("tc filter replace") >= 3

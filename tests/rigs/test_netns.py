@@ -1,7 +1,7 @@
 """Network namespaces through the Session API the sandbox uses (execute_in, has_netns,
 in_netns) and the rig-facing behaviour of test_offload.py/tdc's nsPlugin. The messages and
 the move semantics (qdiscs gone, device down, ifindex kept, lo refused) are the kernel's as
-recorded in conformance c40/c41; these tests pin the parts a script cannot reach there."""
+recorded in conformance/rig-needs r05/r06; these tests pin the parts a script cannot reach there."""
 
 from __future__ import annotations
 

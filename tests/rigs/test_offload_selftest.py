@@ -16,27 +16,7 @@ from tests.exec import kernel_rigs as kr
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The sections the real kernel passes in this order up to the end of the TC part.
-THROUGH_TC = [
-    "Test destruction of generic XDP...",
-    "Test TC non-offloaded...",
-    "Test TC non-offloaded isn't getting bound...",
-    "Test TC offloads are off by default...",
-    "Test TC offload by default...",
-    "Test TC cBPF bytcode tries offload by default...",
-    "Test TC cBPF unbound bytecode doesn't offload...",
-    "Test non-0 chain offload...",
-    "Test TC replace...",
-    "Test TC replace bad flags...",
-    "Test spurious extack from the driver...",
-    "Test TC offloads failure...",
-    "Test TC offloads work...",
-    "Test TC offload basics...",
-    "Test TC offload is device-bound...",
-    "Test disabling TC offloads is rejected while filters installed...",
-    "Test qdisc removal frees things...",
-    "Test disabling TC offloads is OK without filters...",
-    "Test destroying device gets rid of TC filters...",
-]
+THROUGH_TC = kr.KERNEL_THROUGH_TC
 
 
 def test_selftest_passes_through_the_tc_part(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """What test_offload.py and tdc need of the emulator, against the real kernel's recordings.
 
-conformance/rig-needs/scripts/c36..c41 were recorded on Linux 6.1 with netdevsim in the VM
+conformance/rig-needs/scripts/r01..r06 were recorded on Linux 6.1 with netdevsim in the VM
 (``python -m offload.backends.record``, with a kernel backend that also ran ``ip netns``,
 ``ip/tc -n`` and ls/rm/mkdir/rmdir/cat on bpffs; docs/vm.md); each is replayed on a fresh
 emulator and must agree command by command once program ids, load times, MACs and the
@@ -39,6 +39,6 @@ def replay(stem: str) -> list[str]:
 
 
 @needs_progs
-@pytest.mark.parametrize("stem", ["c36", "c37", "c38", "c39", "c40", "c41"])
+@pytest.mark.parametrize("stem", ["r01", "r02", "r03", "r04", "r05", "r06"])
 def test_recorded_script_agrees(stem: str) -> None:
     assert replay(stem) == []

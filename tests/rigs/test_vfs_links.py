@@ -1,5 +1,5 @@
 """offload.vfs: the ports/N/dev link and the bpffs tree, through the Vfs API the sandbox's
-file-system views use (the shell-level behaviour is in the recorded c38/c39)."""
+file-system views use (the shell-level behaviour is in the recorded rig-needs r03/r04)."""
 
 from __future__ import annotations
 

@@ -46,7 +46,7 @@ def test_bpftool_pin_errors_are_bpftool_errors(progs: Path) -> None:
     assert [e.rc for e in es] == [255, 0, 255, 255, 255, 0]
     assert es[0].stderr == "Error: can't pin the object (./x): not on bpffs\n"
     # prog.c do_load(): bpf_obj_pin() failing is "failed to pin program SECTION"
-    # with bpftool's strict-mode warning after it (recorded: conformance/rig-needs c39)
+    # with bpftool's strict-mode warning after it (recorded: conformance/rig-needs r04)
     assert es[2].stderr.startswith("Error: failed to pin program classifier\nWarning: "
                                    "bpftool is now running in libbpf strict mode")
     assert es[3].stderr == ("Error: can't pin the object (/sys/fs/bpf/../../../var/p): "

@@ -28,15 +28,16 @@ def _unavailable_reason() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def vm(request: pytest.FixtureRequest) -> Iterator[VM]:
+def booted(request: pytest.FixtureRequest, kernel: str = "6.1") -> Iterator[VM]:
+    """Provision (cached after the first time) and boot the VM of ``kernel``; skip with the
+    reason when this machine cannot."""
     reason = _unavailable_reason()
     if reason:
         pytest.skip(f"!!! VM TESTS SKIPPED: {reason} !!!")
     msgs: list[str] = []
     t0 = time.monotonic()
     try:
-        prov = provision(progress=msgs.append)
+        prov = provision(progress=msgs.append, kernel=kernel)
     except VMUnavailable as exc:
         pytest.skip(f"!!! VM TESTS SKIPPED: {exc} !!!")
     steps = ", ".join(f"{k} {v:.1f} s" for k, v in prov.timings.items()) or "cached"
@@ -48,17 +49,35 @@ def vm(request: pytest.FixtureRequest) -> Iterator[VM]:
         print(summary)
         cache = getattr(request.config, "cache", None)  # absent with -p no:cacheprovider
         if cache is not None:
-            cache.set(_KEY, {"at": time.time(), "text": summary})
+            key = _KEY if kernel == "6.1" else f"{_KEY}-{kernel}"
+            cache.set(key, {"at": time.time(), "text": summary})
         yield machine
+
+
+@pytest.fixture(scope="session")
+def vm(request: pytest.FixtureRequest) -> Iterator[VM]:
+    """Debian 12's 6.1 kernel, booted once per session (worker)."""
+    yield from booted(request, "6.1")
+
+
+@pytest.fixture(scope="module")
+def vm612(request: pytest.FixtureRequest) -> Iterator[VM]:
+    """Debian's 6.12 kernel, booted once for the module that uses it (then powered off)."""
+    yield from booted(request, "6.12")
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: ignore[no-untyped-def]
     cache = getattr(config, "cache", None)
-    data = cache.get(_KEY, None) if cache is not None else None
     start = getattr(config, "_offload_vm_session_start", None)
-    if data and start and data.get("at", 0) >= start:
+    lines = []
+    for key in (_KEY, f"{_KEY}-6.12"):
+        data = cache.get(key, None) if cache is not None else None
+        if data and start and data.get("at", 0) >= start:
+            lines.append(data["text"])
+    if lines:
         terminalreporter.write_sep("-", "netdevsim VM timings")
-        terminalreporter.write_line(data["text"])
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 def pytest_configure(config):  # type: ignore[no-untyped-def]
