@@ -48,3 +48,20 @@ def test_vm_subcommand_still_registers_its_arguments(capsys) -> None:
         assert e.code == 0
     out = capsys.readouterr().out
     assert "setup" in out and "--cache" in out
+
+
+def test_parsers_offer_every_kernel_profile() -> None:
+    from core.profile import PROFILES
+    from offload.profile_names import NAMES
+
+    assert tuple(PROFILES) == NAMES
+
+
+def test_driver_helper_keeps_a_6_12_profile() -> None:
+    import argparse
+
+    from offload.drivers_cli import emulator_kwargs
+
+    kw = emulator_kwargs(argparse.Namespace(profile="v6.12", driver=None, driver_opt=[],
+                                            driver_timeout=None, nic=None))
+    assert kw["profile"] == "v6.12"
