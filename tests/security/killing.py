@@ -59,6 +59,24 @@ def tmp_entries() -> set[str]:
     return {n for n in os.listdir("/tmp") if n.startswith("offload-vm-")}
 
 
+def _in_use(name: str) -> bool:
+    """A VM work folder some live process (another test's qemu) names on its command line."""
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                if f"/tmp/{name}".encode() in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    return True
+            except OSError:
+                continue
+    return False
+
+
+def left_behind(before: set[str]) -> set[str]:
+    """VM work folders that appeared since ``before`` and that no live process uses: what a
+    stopped run left (parallel test workers boot VMs of their own meanwhile)."""
+    return {d for d in tmp_entries() - before if not _in_use(d)}
+
+
 def mounts() -> list[str]:
     return sorted(Path("/proc/self/mounts").read_text().splitlines())
 

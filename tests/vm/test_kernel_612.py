@@ -6,6 +6,8 @@ fetched into the cache, netdevsim built out of tree) and booted once for this mo
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from hwsim.vm import VM
@@ -15,12 +17,21 @@ from offload.backends.vm import VMBackend
 from offload.diff import compare, expected_folder, run_emulator
 from offload.script import parse_script
 from offload.transcript import Entry, load_json
+from tests.front.test_kernel_612 import ONLY_61
 
 pytestmark = [pytest.mark.vm, pytest.mark.xdist_group("vm")]
 
 CORPORA = {"own": CONFORMANCE, "shared": CONFORMANCE / "shared"}
-CASES = [(c, p.stem) for c, root in CORPORA.items()
-         for p in sorted((root / "scripts").glob("*.sh"))]
+
+
+def _scripts(root: Path) -> list[Path]:
+    """The scripts with a 6.12 recording (the fidelity classes x01-x13, ONLY_61, are
+    recorded on 6.1 only so far: tests/front/test_kernel_612.py names them)."""
+    return [p for p in sorted((root / "scripts").glob("*.sh"))
+            if p.stem.split("-")[0] not in ONLY_61]
+
+
+CASES = [(c, p.stem) for c, root in CORPORA.items() for p in _scripts(root)]
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +41,7 @@ def results(vm612: VM) -> dict[str, tuple[dict[str, list[Entry]], str]]:
     out = {}
     for corpus, root in CORPORA.items():
         backend = VMBackend(vm612)
-        files = sorted((root / "scripts").glob("*.sh"))
+        files = _scripts(root)
         out[corpus] = (backend.run_files(files, {"PROGS": str(progs)}), str(progs))
         print(f"6.12: {len(files)} {corpus} scripts in {backend.last_seconds:.1f} s")
     return out
