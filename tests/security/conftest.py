@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -72,3 +73,18 @@ def canaries(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Canaries]:
 def netns_names() -> set[str]:
     out = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
     return {ln.split()[0] for ln in out.splitlines() if ln.strip()}
+
+
+_RUN_NS = re.compile(r"offload-(\d+)-[0-9a-f]+")
+
+
+def not_others(lines: Iterable[str], mine: int) -> list[str]:
+    """``lines`` (namespace names, mount lines) less those naming another offload run's
+    namespace (``offload-PID-HEX`` with PID not ``mine``): parallel test workers run the
+    kernel backend beside this test, and their namespaces come and go meanwhile."""
+    out = []
+    for line in lines:
+        m = _RUN_NS.search(line)
+        if m is None or int(m.group(1)) == mine:
+            out.append(line)
+    return sorted(out)

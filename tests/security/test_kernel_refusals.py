@@ -13,14 +13,14 @@ import pytest
 
 from offload.backends.kernel import KernelBackend
 from offload.script import parse_script
-from tests.security.conftest import Canaries, netns_names
+from tests.security.conftest import Canaries, netns_names, not_others
 
 pytestmark = [pytest.mark.kernel, pytest.mark.usefixtures("kernel_ok")]
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _mounts() -> list[str]:
-    return sorted(Path("/proc/self/mounts").read_text().splitlines())
+    return not_others(Path("/proc/self/mounts").read_text().splitlines(), os.getpid())
 
 
 def _host_bpffs() -> list[str]:
@@ -56,7 +56,7 @@ def test_reproducers_are_refused_and_the_host_is_untouched(canaries: Canaries) -
         f"tc exec bpf imp {owned} run /bin/sh",
         f"bpftool prog load {p} /sys/fs/bpf/../../..{d}/pin",
     ]
-    before = (netns_names(), _mounts(), _host_bpffs())
+    before = (not_others(netns_names(), os.getpid()), _mounts(), _host_bpffs())
     entries = _run("\n".join(lines))
     assert [e.rc for e in entries] == [127] * len(lines)
     for e in entries:
@@ -64,7 +64,7 @@ def test_reproducers_are_refused_and_the_host_is_untouched(canaries: Canaries) -
         assert "SECRET" not in e.stdout + e.stderr
     assert canaries.unchanged()
     assert not owned.exists()
-    assert (netns_names(), _mounts(), _host_bpffs()) == before
+    assert (not_others(netns_names(), os.getpid()), _mounts(), _host_bpffs()) == before
 
 
 def test_symlinks_out_of_netdevsim_are_followed_before_the_check(canaries: Canaries,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.security.conftest import netns_names
+from tests.security.conftest import netns_names, not_others
 from tests.security.killing import (
     alive,
     cmdline,
@@ -67,9 +67,9 @@ def test_kernel_run_stopped_by_a_signal_leaves_nothing(tmp_path: Path, sig: int)
     assert f"stopped by {signal.Signals(sig).name}" in err
     assert out.startswith("$ bpftool prog load /nonexistent.o")
     assert not any(n.startswith(mine) for n in netns_names())
-    assert netns_names() <= ns_before | {n for n in netns_names() if not n.startswith(mine)}
+    assert not_others(netns_names(), proc.pid) == not_others(ns_before, proc.pid)
     assert [k for k in kids if alive(k)] == []
-    assert mounts() == mounts_before
+    assert not_others(mounts(), proc.pid) == not_others(mounts_before, proc.pid)
 
 
 @pytest.mark.kernel
