@@ -335,21 +335,9 @@ def test_as_an_unprivileged_user(tmpdir_short) -> None:
     assert list(tmpdir_short.iterdir()) == []
 
 
-def _vfs_has(feature: str) -> bool:
-    from offload.emulator import Emulator
-    from offload.vfs import Vfs
-
-    vfs = Vfs(Emulator("v6.1"))
-    if feature == "links":
-        return "follow" in Vfs.lookup.__code__.co_varnames and hasattr(vfs, "readlink")
-    return hasattr(vfs, "unlink") and hasattr(vfs, "mkdir")
-
-
 def test_port_dev_link(tmpdir_short) -> None:
     """ports/M/dev is a symbolic link (netdevsim's debugfs_create_symlink()): readlink,
     islink, and reads and writes through it, as the model resolves it."""
-    if not _vfs_has("links"):
-        pytest.xfail("this tree's offload.vfs has no links (Node.link, lookup(follow=))")
     from offload.emulator import Emulator
     from offload.vfs import Vfs
 
@@ -374,8 +362,6 @@ print(sorted(os.listdir(L)) == sorted(os.listdir(os.path.realpath(L))))
 
 def test_bpffs(tmpdir_short, progs) -> None:
     """/sys/fs/bpf: pins appear as files, rm and mkdir/rmdir work, as in the model."""
-    if not _vfs_has("bpffs"):
-        pytest.xfail("this tree's offload.vfs has no /sys/fs/bpf tree (unlink, mkdir)")
     rig = f"""set -e
 bpftool prog load {progs}/tc_pass.o /sys/fs/bpf/p type classifier
 mkdir /sys/fs/bpf/d
@@ -397,8 +383,6 @@ def test_ip_netns_exec_tools_speak_for_the_namespace(tmpdir_short) -> None:
     from offload.runner import Session
 
     s = Session(Emulator("v6.1"))
-    if not callable(getattr(s, "has_netns", None)):
-        pytest.xfail("this tree's Session has no network namespaces (has_netns, execute_in)")
     setup = ["ip netns add t1", "ip link add va type veth peer name vb",
              "ip link set vb netns t1", "tc -n t1 qdisc add dev vb ingress"]
     for line in setup:

@@ -51,27 +51,10 @@ def on_the_vm(vm: Any, progs: Path) -> str:
     return norm(r.stdout, work / "progs")
 
 
-def _bools_take_bad_text() -> bool:
-    """6.1's debugfs booleans ignore a value that is not one (debugfs_write_file_bool())."""
-    from offload.emulator import Emulator
-    from offload.vfs import Vfs
-
-    vfs = Vfs(Emulator("v6.1"))
-    vfs.write("/sys/bus/netdevsim/new_device", "1 1")
-    try:
-        vfs.write("/sys/kernel/debug/netdevsim/netdevsim1/ports/0/bpf_tc_accept", "X")
-    except OSError:
-        return False
-    return True
-
-
 def test_emulator_output_is_the_kernels(progs, tmpdir_short) -> None:
     if not RECORD.exists():
         pytest.skip(f"!!! {RECORD.name} is not recorded yet: OFFLOAD_RECORD_RIGS=1 pytest "
                     "tests/vm/test_exec_rigs.py !!!")
     got = emulated(progs, tmpdir_short)
     assert "offloaded id 1" in got and "refused" in got  # the rig did its work
-    if got != RECORD.read_text() and not _bools_take_bad_text():
-        pytest.xfail("this tree's offload.vfs refuses bad text for debugfs booleans (6.1 "
-                     "takes it)")
     assert got == RECORD.read_text()
