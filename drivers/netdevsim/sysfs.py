@@ -68,14 +68,27 @@ def enter_netns(netns: str) -> None:
         os.close(fd)
 
 
+class WriteError(OSError):
+    """The file opened and the write(2) itself failed (the store method's errno, e.g.
+    ``del_device_store()``'s ENOENT for an unknown id): a shell says ``echo: write error``
+    where an open that fails says ``PATH: ...``."""
+
+
 def write_file(path: Path | str, data: str, netns: str | None = None) -> None:
-    """Write ``data`` to ``path`` in one write(2), like ``echo data > path``.
+    """Write ``data`` to ``path`` in one write(2), like ``echo data > path`` (opened as a
+    shell's ``>`` opens, O_WRONLY|O_CREAT|O_TRUNC).
 
     With ``netns``, the write is done by a helper thread that first enters that network
-    namespace (a netdevsim created that way gets its ports there). Raises ``OSError``."""
+    namespace (a netdevsim created that way gets its ports there). Raises ``OSError`` when
+    the open fails, :class:`WriteError` when the write does."""
     def write() -> None:
-        with open(path, "w") as f:
-            f.write(data)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            os.write(fd, data.encode())
+        except OSError as exc:
+            raise WriteError(exc.errno, exc.strerror, str(path)) from None
+        finally:
+            os.close(fd)
 
     if netns is None:
         write()

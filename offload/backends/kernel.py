@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import os
 import re
@@ -88,6 +89,27 @@ def _allowed_path(path: str) -> str | None:
     if re.match(r"^/sys/devices/netdevsim[0-9]+(/|$)", real):
         return real
     return None
+
+
+def _let_xdp_offload_go(dev_id: int) -> None:
+    """Before deleting a device: ``bpf_xdpoffload_accept`` back to Y on each port.
+    ``nsim_xdp_set_prog()`` refuses every XDP_SETUP_PROG_HW while it is N, the removal of
+    an attached program too, so ``dev_xdp_uninstall()`` at unregister cannot detach it and
+    the program outlives the device (6.1: ``bpftool prog`` then fails with "can't get prog
+    info: No such device" for every later user of the machine)."""
+    for knob in (sysfs.DEBUGFS / f"netdevsim{dev_id}" / "ports").glob("*/bpf_xdpoffload_accept"):
+        with contextlib.suppress(OSError):
+            sysfs.write_file(knob, "Y\n")
+
+
+_DEL_ID = re.compile(r"\s*([+-]?[0-9]+)")
+
+
+def _del_device_id(value: str) -> int | None:
+    """The id ``del_device_store()`` reads with ``sscanf(buf, "%u")`` (the leading number,
+    whatever follows it; a negative one wraps as an unsigned int), or None: EINVAL."""
+    m = _DEL_ID.match(value)
+    return None if m is None else int(m.group(1)) % (1 << 32)
 
 
 _DEV_OF = re.compile(r"^(?:/sys/kernel/debug/netdevsim/|/sys/devices/)netdevsim([0-9]+)(?:/|$)")
@@ -168,6 +190,7 @@ class KernelBackend:
             for dev_id in self._devices:
                 with contextlib.suppress(OSError):
                     if (sysfs.BUS / "devices" / f"netdevsim{dev_id}").exists():
+                        _let_xdp_offload_go(dev_id)
                         sysfs.write_file(sysfs.BUS / "del_device", str(dev_id))
             self._devices = []
             if self._ns is not None:
@@ -254,6 +277,9 @@ class KernelBackend:
         if words[:1] == ["-n"]:
             words, newline = words[1:], ""
         value = " ".join(words) + newline
+        gone = self._gone(path, value)
+        if gone is not None:
+            return Entry(cmd.text, 1, "", gone.replace("{path}", cmd.redirect))
         refusal = self._write_refusal(path, value)
         if refusal is not None:
             return Entry(cmd.text, 1, "", f"offload: {cmd.redirect}: writing is only allowed "
@@ -263,10 +289,10 @@ class KernelBackend:
         is_new = path == f"{_BUS}/new_device"
         try:
             sysfs.write_file(path, value, self._ns if is_new else None)
-        except FileNotFoundError as exc:
-            return Entry(cmd.text, 1, "", f"sh: {cmd.redirect}: {exc.strerror}\n")
-        except OSError as exc:
+        except sysfs.WriteError as exc:
             return Entry(cmd.text, 1, "", f"sh: echo: write error: {exc.strerror}\n")
+        except OSError as exc:
+            return Entry(cmd.text, 1, "", f"sh: {cmd.redirect}: {exc.strerror}\n")
         if is_new:
             try:
                 dev_id, ports = sysfs.parse_new_device(value)
@@ -278,9 +304,28 @@ class KernelBackend:
             except sysfs.NetdevsimError as exc:
                 return Entry(cmd.text, 1, "", f"offload: {exc}\n")
         elif path == f"{_BUS}/del_device":
-            with contextlib.suppress(ValueError, IndexError):
-                self._devices.remove(int(value.split()[0]))
+            with contextlib.suppress(ValueError):
+                self._devices.remove(_del_device_id(value))  # type: ignore[arg-type]
         return Entry(cmd.text, 0)
+
+    def _gone(self, path: str | None, value: str) -> str | None:
+        """The shell's message for a write that reaches no device, answered without writing
+        (so nothing of another user's can be touched), or None: ``del_device`` of an id no
+        netdevsim device has is ``del_device_store()``'s ENOENT from write(2); a file of a
+        device that is gone (its folder missing) fails to open with ENOENT. ``{path}``
+        stands for the redirect as written."""
+        if path is None:
+            return None
+        enoent = os.strerror(errno.ENOENT)
+        if path == f"{_BUS}/del_device":
+            dev_id = _del_device_id(value)
+            if dev_id is None or dev_id in self._devices or \
+                    (sysfs.BUS / "devices" / f"netdevsim{dev_id}").exists():
+                return None
+            return f"sh: echo: write error: {enoent}\n"
+        if not os.path.isdir(os.path.dirname(path)):  # in netdevsim's trees (resolved)
+            return f"sh: {{path}}: {enoent}\n"
+        return None
 
     def _write_refusal(self, path: str | None, value: str) -> str | None:
         """Why a write to ``path`` (resolved) is refused, or None when it may go ahead."""
@@ -291,14 +336,14 @@ class KernelBackend:
                 dev_id, _ = sysfs.parse_new_device(value)
             except (ValueError, IndexError):
                 return None  # the kernel refuses it (EINVAL), nothing is created
-            if (sysfs.BUS / "devices" / f"netdevsim{dev_id}").exists():
+            if dev_id not in self._devices and \
+                    (sysfs.BUS / "devices" / f"netdevsim{dev_id}").exists():
                 return f"netdevsim{dev_id} exists and is not this script's"
-            return None
+            return None  # new, or this script's: the kernel answers (EEXIST for a duplicate)
         if path == f"{_BUS}/del_device":
-            try:
-                dev_id = int(value.split()[0])
-            except (ValueError, IndexError):
-                return None  # EINVAL from the kernel
+            dev_id = _del_device_id(value)
+            if dev_id is None:
+                return None  # sscanf() finds no number: EINVAL from the kernel
             return None if dev_id in self._devices else f"netdevsim{dev_id} is not this " \
                 "script's"
         m = _DEV_OF.match(path)

@@ -253,8 +253,15 @@ def run_in_vm(vm: Any, ksft: Path, tdc: Path) -> dict[str, Any]:
     r = vm.run(["env", f"PATH={path}", "python3", "test_offload.py"], cwd=str(work / "ksft"),
                timeout=1800)
     passed, failed = sections(r.stdout, r.rc)
-    out: dict[str, Any] = {"test_offload": {"passed": passed, "failed": failed, "rc": r.rc},
+    skipped = re.findall(r"^SKIP: .*$", r.stdout, re.M)  # the selftest's own skip(): exit 0
+    out: dict[str, Any] = {"test_offload": {"passed": passed, "failed": failed, "rc": r.rc,
+                                            "skip": skipped[0] if skipped else None,
+                                            "stderr_tail": r.stderr[-2000:]},
                            "tdc": {}}
+    if skipped:  # what the selftest's probe saw
+        b = vm.run(["env", f"PATH={path}", "sh", "-c", "bpftool -p prog; echo rc=$?; "
+                    "command -v bpftool; mount | grep -e bpf -e debug"], timeout=60)
+        out["test_offload"]["probe"] = b.stdout + b.stderr
     # the VM boots with only the scenarios' modules, and the kernel's on-demand loading runs
     # the initramfs's modprobe, which has none: load the driver tdc's qdisc cases need
     # (`ip link add dummy1 type dummy`) as a normal system would on demand

@@ -118,28 +118,70 @@ def test_qemu_dies_with_a_killed_parent(tmp_path: Path) -> None:
 
 def test_writes_only_reach_the_scripts_own_netdevsim_devices(vm: VM) -> None:
     """On the real kernel, after ``realpath``: a device's files are writable by the script
-    that created it only; a symlink out of netdevsim's tree and someone else's device are
-    refused, and the tools' lines off the allowlist never run."""
+    that created it only; someone else's device (netdevsim32, made outside the script) and
+    a symlink out of netdevsim's tree are refused, and the tools' lines off the allowlist
+    never run. A device that does not exist (netdevsim33) gets the kernel's ENOENT, as a
+    shell would show it, without a write."""
     from offload.backends.vm import VMBackend
     from offload.script import parse_script
 
+    made = vm.run(["sh", "-c", "echo '32 1' > /sys/bus/netdevsim/new_device"])
+    assert made.rc == 0, made.stderr
+    try:
+        text = "\n".join([
+            'echo "31 1" > /sys/bus/netdevsim/new_device',
+            "echo N > /sys/kernel/debug/netdevsim/netdevsim31/bpf_bind_accept",
+            "cat /sys/kernel/debug/netdevsim/netdevsim31/bpf_bind_accept",
+            "echo N > /sys/kernel/debug/netdevsim/netdevsim32/bpf_bind_accept",
+            "echo 32 > /sys/bus/netdevsim/del_device",
+            "echo 32junk > /sys/bus/netdevsim/del_device",
+            'echo "32 1" > /sys/bus/netdevsim/new_device',
+            "echo 1500 > /sys/bus/netdevsim/devices/netdevsim31/../../../class/net/lo/mtu",
+            "echo 1 > /sys/bus/netdevsim/../../../proc/sys/net/ipv4/ip_forward",
+            "echo N > /sys/kernel/debug/netdevsim/netdevsim33/bpf_bind_accept",
+            "echo 33 > /sys/bus/netdevsim/del_device",
+            "ip netns add x",
+            "tc -batch /etc/passwd",
+        ])
+        [entries] = VMBackend(vm).run_many({"s": parse_script(text.split("\n"), {})}).values()
+        assert [e.rc for e in entries] == [0, 0, 0] + [1] * 8 + [127, 127], entries
+        assert entries[2].stdout == "N\n"
+        assert all("only allowed" in e.stderr for e in entries[3:9]), entries
+        assert entries[9].stderr == ("sh: /sys/kernel/debug/netdevsim/netdevsim33/"
+                                     "bpf_bind_accept: No such file or directory\n")
+        assert entries[10].stderr == "sh: echo: write error: No such file or directory\n"
+        r = vm.run(["cat", "/proc/sys/net/ipv4/ip_forward"])
+        assert r.stdout == "0\n"
+        r = vm.run(["cat", "/sys/kernel/debug/netdevsim/netdevsim32/bpf_bind_accept"])
+        assert r.stdout == "Y\n"  # someone else's device, untouched
+    finally:
+        vm.run(["sh", "-c", "echo 32 > /sys/bus/netdevsim/del_device"])
+
+
+def test_a_script_leaves_no_program_behind(vm: VM) -> None:
+    """A script that ends with an XDP program offloaded and ``bpf_xdpoffload_accept`` at N
+    (conformance x06): netdevsim would refuse the detach at unregister and the program
+    would outlive its device, breaking ``bpftool prog`` for the machine's next user (the
+    kernel's test_offload.py then skips itself as "bpftool not installed"). The backend's
+    cleanup lets it go: afterwards no program is left at all."""
+    from offload.backends.record import CONFORMANCE, build_progs
+    from offload.backends.vm import VMBackend
+    from offload.script import parse_script
+
+    progs = build_progs(CONFORMANCE / "progs", vm.work / "progs")
     text = "\n".join([
-        'echo "31 1" > /sys/bus/netdevsim/new_device',
-        "echo N > /sys/kernel/debug/netdevsim/netdevsim31/bpf_bind_accept",
-        "cat /sys/kernel/debug/netdevsim/netdevsim31/bpf_bind_accept",
-        "echo N > /sys/kernel/debug/netdevsim/netdevsim32/bpf_bind_accept",
-        "echo 32 > /sys/bus/netdevsim/del_device",
-        "echo 1500 > /sys/bus/netdevsim/devices/netdevsim31/../../../class/net/lo/mtu",
-        "echo 1 > /sys/bus/netdevsim/../../../proc/sys/net/ipv4/ip_forward",
-        "ip netns add x",
-        "tc -batch /etc/passwd",
+        'echo "41 1" > /sys/bus/netdevsim/new_device',
+        "ip link set eth0 up",
+        f"ip link set dev eth0 xdpoffload obj {progs}/xdp_pass.o sec xdp",
+        "echo N > /sys/kernel/debug/netdevsim/netdevsim41/ports/0/bpf_xdpoffload_accept",
+        "ip link set dev eth0 xdpoffload off",
     ])
     [entries] = VMBackend(vm).run_many({"s": parse_script(text.split("\n"), {})}).values()
-    assert [e.rc for e in entries] == [0, 0, 0, 1, 1, 1, 1, 127, 127], entries
-    assert entries[2].stdout == "N\n"
-    assert all("only allowed" in e.stderr for e in entries[3:7])
-    r = vm.run(["cat", "/proc/sys/net/ipv4/ip_forward"])
-    assert r.stdout == "0\n"
+    assert [e.rc for e in entries] == [0, 0, 0, 0, 2], entries
+    assert "XDP offload disabled in DebugFS" in entries[4].stderr
+    r = vm.run(["bpftool", "-j", "prog", "show"])
+    assert r.rc == 0, r.stdout + r.stderr
+    assert r.stdout.strip() == "[]"
 
 
 def test_qemu_dying_mid_run_keeps_the_lines_that_ran() -> None:
