@@ -154,7 +154,7 @@ def explorer_rate(seconds: float, jobs: int = 1) -> tuple[float | None, int, str
     exploration as many times as fit in ``seconds`` (at least once) with ``jobs`` worker
     processes (their start-up included)."""
     try:
-        from offload.explore_engine import ExploreOptions, explore
+        from offload.explore import ExploreOptions, explore
         from offload.script import parse_script
     except ImportError as exc:
         return None, 0, f"explorer not available yet: {exc}"

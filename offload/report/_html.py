@@ -27,13 +27,13 @@ import attrs
 from core.errors import errno_text
 from core.events import BusEvent
 from offload.invariants import Violation
-from offload.report_assets import CSS, JS
-from offload.report_state import Snapshot, snapshot
+from offload.report._assets import CSS, JS
+from offload.report._state import Snapshot, snapshot
 from offload.transcript import Entry
 
 if TYPE_CHECKING:
     from offload.emulator import Emulator
-    from offload.explore_engine import ExploreResult
+    from offload.explore import ExploreResult
     from offload.script import Command
 
 LANE = 200  # px per lane
@@ -272,7 +272,7 @@ def report_script(path: str | Path, commands: Sequence[Command], profile: str = 
                   title: str = "offload run") -> Path:
     """Run ``commands`` on a fresh emulator with invariant checks and state snapshots,
     and write its report."""
-    from offload.explore_exec import ExploreConfig, run_commands
+    from offload.explore import ExploreConfig, run_commands
 
     run = run_commands(commands, ExploreConfig(profile=profile, nic=nic, driver=driver))
     return write_report(path, run.emu, [s.entry for s in run.steps],
@@ -294,7 +294,7 @@ def _summary_table(result: ExploreResult) -> str:
 def write_explore_report(path: str | Path, result: ExploreResult) -> Path:
     """The report of an exploration: the summary, then each minimal reproduction run
     again with its sequence diagram."""
-    from offload.explore_exec import ExploreConfig, run_commands
+    from offload.explore import ExploreConfig, run_commands
 
     runs, extras = [], []
     for i, r in enumerate(result.reproductions, 1):

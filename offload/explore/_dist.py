@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from offload.explore_cases import Case
-from offload.explore_engine import CaseOutcome, run_case
-from offload.explore_exec import ExploreConfig
+from offload.explore._cases import Case
+from offload.explore._engine import CaseOutcome, run_case
+from offload.explore._exec import ExploreConfig
 from offload.script import Command
 
 Task = tuple[tuple[Command, ...], ExploreConfig, Case]

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from offload.explore_cases import (
+from offload.explore._cases import (
     FAULT_CLASSES,
     Case,
     Site,
@@ -28,7 +28,7 @@ from offload.explore_cases import (
     sites_of,
     with_faults,
 )
-from offload.explore_exec import (
+from offload.explore._exec import (
     CaseRun,
     ExploreConfig,
     Prefixes,
