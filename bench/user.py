@@ -16,7 +16,7 @@ long sessions, the explorer, and an exploration over a corpus.
   them, peak RSS ``VmHWM``); the growth exponent fits time ∝ N^k between the two sizes.
 * **long session.** A session like the shell's (its default event cap) takes M read-only
   ``tc -s filter show`` commands; RSS is sampled after the first tenth and at the end.
-* **explorer.** Cases/s of ``offload.explore_engine.explore`` on ``scripts/explore-30.sh``,
+* **explorer.** Cases/s of ``offload.explore.explore`` on ``scripts/explore-30.sh``,
   one process.
 """
 

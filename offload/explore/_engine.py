@@ -259,7 +259,7 @@ def explore_many(scripts: Sequence[tuple[str, Sequence[Command]]], opts: Explore
 
     ``executor`` (already entered, left open) has ``map(tasks, advance)`` yielding
     outcomes in task order; by default the local process pool of ``opts.jobs`` (see
-    :mod:`offload.explore_dist` for Dask). Determinism: results come back in task order,
+    :mod:`offload.explore._dist` for Dask). Determinism: results come back in task order,
     so the number and kind of workers never changes a report."""
     plans: list[list[_Plan]] = []
     for _, commands in scripts:

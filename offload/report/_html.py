@@ -257,7 +257,7 @@ def write_report(path: str | Path, emu: Emulator, steps_entries: Sequence[Entry]
     """Write the report of one run on ``emu``: ``steps_entries[i]`` is what command ``i``
     printed (the runner's :class:`offload.transcript.Entry`), ``violations`` are
     :class:`offload.invariants.Violation` (placed by their ``step``), ``snapshots`` the
-    state after each step (:class:`offload.report_state.Recorder`)."""
+    state after each step (:class:`offload.report.Recorder`)."""
     run = build_run(emu, steps_entries, violations, snapshots=snapshots, title=title,
                     about=about)
     meta = f"profile {emu.profile.name} · {len(steps_entries)} commands · " \
