@@ -7,7 +7,7 @@ how many fault cases per second the explorer runs.
   a veth (``tc -batch``). The growth exponent ``k`` fits cost ∝ N^k between the two largest
   sizes: ``k ≈ 0`` is flat, ``k ≤ 1`` is the "no worse than linear" we ask for.
 * Ports: P netdevsim ports on one shared block; a skip_sw add/delete is offered to each.
-* Explorer: ``offload.explore_engine.explore`` on ``bench/scripts/explore-30.sh`` (30
+* Explorer: ``offload.explore.explore`` on ``bench/scripts/explore-30.sh`` (30
   steps, 4 ports, single faults, no minimisation, one process).
 """
 
@@ -154,7 +154,7 @@ def explorer_rate(seconds: float, jobs: int = 1) -> tuple[float | None, int, str
     exploration as many times as fit in ``seconds`` (at least once) with ``jobs`` worker
     processes (their start-up included)."""
     try:
-        from offload.explore_engine import ExploreOptions, explore
+        from offload.explore import ExploreOptions, explore
         from offload.script import parse_script
     except ImportError as exc:
         return None, 0, f"explorer not available yet: {exc}"
@@ -181,7 +181,7 @@ def _explorer(cfg: Config, sec: Section) -> None:
         t.add(jobs, cases, "-" if rate is None else f"{rate:,.0f}",
               "-" if not rate else f"{1000 / rate:.2f}")
     sec.notes.append("explorer: bench/scripts/explore-30.sh (30 steps, 4 ports on a shared "
-                     "block), offload.explore_engine.explore without minimisation; 2 worker "
+                     "block), offload.explore.explore without minimisation; 2 worker "
                      "processes include the spawn start-up")
     sec.targets.append(Target("explorer fault cases/s, 1 process (30-step script)", rate1,
                               GOAL_CASES, "cases/s"))

@@ -16,7 +16,7 @@ long sessions, the explorer, and an exploration over a corpus.
   them, peak RSS ``VmHWM``); the growth exponent fits time ∝ N^k between the two sizes.
 * **long session.** A session like the shell's (its default event cap) takes M read-only
   ``tc -s filter show`` commands; RSS is sampled after the first tenth and at the end.
-* **explorer.** Cases/s of ``offload.explore_engine.explore`` on ``scripts/explore-30.sh``,
+* **explorer.** Cases/s of ``offload.explore.explore`` on ``scripts/explore-30.sh``,
   one process.
 """
 
@@ -282,8 +282,8 @@ def _session(cfg: Config, sec: Section) -> None:
 
 def _explore_rate(seconds: float, checkpoints: bool) -> tuple[float, int, float]:
     """(cases per wall second, cases, cases per CPU second of this process)."""
-    from offload import explore_engine
-    from offload.explore_engine import ExploreOptions, explore
+    from offload.explore import ExploreOptions, explore
+    from offload.explore import _engine as explore_engine
     from offload.script import parse_script
 
     cmds = parse_script((SCRIPTS / "explore-30.sh").read_text().splitlines(), {})
@@ -336,7 +336,7 @@ def corpus(limit: int = 0) -> list[tuple[str, Any]]:
 
 
 def _corpus(cfg: Config, sec: Section) -> None:
-    from offload.explore_engine import ExploreOptions, explore_many
+    from offload.explore import ExploreOptions, explore_many
 
     scripts = corpus(cfg.corpus_scripts)
     opts = ExploreOptions(minimize=False, pairs=True)
@@ -350,8 +350,7 @@ def _corpus(cfg: Config, sec: Section) -> None:
     t.add("this process (--jobs 1)", 1, f"{n:,}", "-", f"{dt:.1f}", f"{n / dt:,.0f}",
           f"{n / dt:,.0f}", "reference")
     try:
-        from offload.explore import to_json
-        from offload.explore_dist import DaskExecutor
+        from offload.explore import DaskExecutor, to_json
     except ImportError as exc:
         sec.notes.append(f"corpus on Dask skipped: {exc}")
         return

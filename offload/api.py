@@ -5,20 +5,17 @@
 ``OffloadStateMachine`` lives in :mod:`offload.testing` (it needs hypothesis).
 """
 
-from offload.testing_env import (
+from offload.testing import (
     CmdFailed,
     CmdResult,
+    DeferQueue,
     EmulatorEnv,
+    Faults,
+    KsftFailure,
     MachineEnv,
     Nsim,
     NsimDev,
     OffloadEnv,
-    prog_path,
-)
-from offload.testing_faults import Faults
-from offload.testing_ksft import (
-    DeferQueue,
-    KsftFailure,
     ksft_eq,
     ksft_ge,
     ksft_in,
@@ -26,8 +23,9 @@ from offload.testing_ksft import (
     ksft_raises,
     ksft_re,
     ksft_true,
+    prog_path,
+    render_timeline,
 )
-from offload.testing_timeline import render_timeline
 
 __all__ = [
     "CmdFailed", "CmdResult", "DeferQueue", "EmulatorEnv", "Faults", "KsftFailure",

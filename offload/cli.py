@@ -246,7 +246,7 @@ def _print_entries(entries: list[Any], as_json: bool) -> None:
 def _run_with_report(commands: list[Any],
                      args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
     """One run with invariant checks and state snapshots after every step, and its report."""
-    from offload.explore_exec import ExploreConfig, run_commands
+    from offload.explore import ExploreConfig, run_commands
     from offload.report import write_report
 
     run = run_commands(commands, ExploreConfig(profile=args.profile, nic=args.nic,

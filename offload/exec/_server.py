@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from offload.exec import _stubs
-from offload.explore_exec import (
+from offload.explore._exec import (
     STATE_INVARIANTS,
     ExploreConfig,
     ExploreSession,
@@ -115,7 +115,7 @@ class Emulation:
         self._open = keys
         self.entries.append(entry)
         if self.opts.snapshots:
-            from offload.report_state import snapshot
+            from offload.report import snapshot
 
             self.snapshots.append(snapshot(self.emu))
         return entry

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from offload.explore import to_json
-from offload.explore_engine import ExploreOptions, explore
-from offload.explore_exec import Checkpoint, ExploreConfig, _Run, checkpointable
+from offload.explore import ExploreConfig, ExploreOptions, explore, to_json
+from offload.explore._exec import Checkpoint, _Run, checkpointable
 from tests.explore.conftest import ONE_PORT, SCENARIOS, script
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from offload.explore import DaskExecutor, ExploreOptions, explore, explore_many, to_json
 from offload.explore import main as explore_main
-from offload.explore import to_json
-from offload.explore_dist import DaskExecutor, chunks
-from offload.explore_engine import ExploreOptions, explore, explore_many
+from offload.explore._dist import chunks
 from tests.explore.conftest import ONE_PORT, script
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "scripts" / "explore-30.sh"
@@ -74,7 +73,7 @@ def test_progress_counts_every_case(cluster) -> None:
 
 def test_chunks_keep_order_and_scripts_apart() -> None:
     a, b = tuple(script(ONE_PORT)), tuple(script(BENCH.read_text()))
-    from offload.explore_exec import ExploreConfig
+    from offload.explore import ExploreConfig
 
     cfg = ExploreConfig()
     tasks = [(a, cfg, i) for i in range(5)] + [(b, cfg, i) for i in range(3)]

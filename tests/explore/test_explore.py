@@ -7,11 +7,11 @@ import json
 import pytest
 
 from core.errors import errno_name
+from offload.explore import ExploreConfig, ExploreOptions, explore, run_commands
 from offload.explore import main as explore_main
-from offload.explore_cases import FAULT_CLASSES, RESET, Case, Fault, Site, with_faults
-from offload.explore_engine import ExploreOptions, explore, reproduces, signature
-from offload.explore_exec import ExploreConfig, run_commands
-from offload.explore_label import kind_label
+from offload.explore._cases import FAULT_CLASSES, RESET, Case, Fault, Site, with_faults
+from offload.explore._engine import reproduces, signature
+from offload.explore._label import kind_label
 from offload.runner import EmulatorBackend
 from tests.explore.conftest import ONE_PORT, SCENARIOS, scenario, script
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hwsim.faults import KINDS
-from offload.explore_exec import ExploreConfig, run_commands
+from offload.explore import ExploreConfig, run_commands
 from offload.fault_cmd import FaultSyntaxError, fault_line_text, parse_fault
 from tests.explore.conftest import ONE_PORT, script
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from offload.explore_engine import ExploreOptions, explore
+from offload.explore import ExploreOptions, explore
 from offload.report import report_script, write_explore_report, write_report
 from offload.runner import EmulatorBackend
 from tests.explore.conftest import scenario

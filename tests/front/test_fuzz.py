@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from offload.report_state import snapshot
+from offload.report import snapshot
 from offload.runner import INTERNAL_ERROR_RC, EmulatorBackend, Session
 from offload.script import Command
 

@@ -139,8 +139,8 @@ def test_quirk_b_with_ebpf_programs_on_612() -> None:
 
 
 def test_invariants_and_explorer_name_quirk_b_on_612() -> None:
-    from offload.explore_exec import ExploreConfig, run_commands
-    from offload.explore_label import kind_label
+    from offload.explore import ExploreConfig, run_commands
+    from offload.explore._label import kind_label
 
     script = ROOT / "scripts" / "c38-shared-block-join-bound-elsewhere.sh"
     cmds = parse_script(script.read_text().splitlines(), {"PROGS": str(PROGS)})

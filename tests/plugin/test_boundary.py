@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from offload.explore_exec import ExploreConfig, run_commands
+from offload.explore import ExploreConfig, run_commands
 from offload.plugins import DriverSpec
 from offload.script import parse_script
 

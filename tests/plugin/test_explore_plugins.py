@@ -15,8 +15,7 @@ import pytest
 from core.driver import flow_block_cb_setup_simple
 from core.errors import EOPNOTSUPP
 from core.offload import TcClsBpfCommand, TcSetupType
-from offload.explore_engine import ExploreOptions, explore
-from offload.explore_exec import ExploreConfig, run_commands
+from offload.explore import ExploreConfig, ExploreOptions, explore, run_commands
 from offload.plugins import DriverSpec
 from offload.script import parse_script
 

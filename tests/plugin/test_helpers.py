@@ -19,7 +19,7 @@ from offload.api import (
     prog_path,
 )
 from offload.emulator import Emulator
-from offload.testing_faults import errno_value
+from offload.testing._faults import errno_value
 
 
 def test_ksft_checks_fail_as_assertion_errors_with_both_values():

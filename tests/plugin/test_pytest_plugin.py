@@ -115,9 +115,9 @@ def test_cmd_failed_shows_the_command_and_its_stderr(pytester):
 
 
 def test_plugin_is_inert_until_a_fixture_is_used():
-    code = ("import sys, offload.pytest_plugin; "
+    code = ("import sys, offload.testing._pytest_plugin; "
             "heavy = [m for m in ('offload.emulator', 'core.net', 'hwsim.vm', 'hypothesis', "
-            "'offload.testing_env') if m in sys.modules]; print(heavy)")
+            "'offload.testing._env') if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT).stdout
     assert out.strip() == "[]"

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.driver import discover_drivers
-from offload.testing import OffloadStateMachine, OffloadViolation
-from offload.testing_env import prog_path
+from offload.testing import OffloadStateMachine, OffloadViolation, prog_path
 
 pytestmark = pytest.mark.skipif(
     "buggynic" not in discover_drivers(),

@@ -40,20 +40,20 @@ from rich.progress import (
 from rich.table import Table
 
 from offload.drivers_cli import add_driver_args, check_driver, driver_spec, driver_timeout
-from offload.explore_cases import Case
-from offload.explore_engine import ExploreOptions, ExploreResult, explore_many
-from offload.explore_label import kind_label
+from offload.explore._cases import Case
+from offload.explore._engine import ExploreOptions, ExploreResult, explore_many
+from offload.explore._label import kind_label
 from offload.script import ScriptError, load_script
 
 if TYPE_CHECKING:
-    from offload.explore_dist import DaskExecutor
+    from offload.explore._dist import DaskExecutor
 
 
 def make_executor(*, cluster: str | None, kind: str, jobs: int) -> DaskExecutor | None:
     """Dask for ``--cluster``/``--executor dask`` (imported only then), else None."""
     if cluster is None and kind != "dask":
         return None
-    from offload.explore_dist import make_executor as make
+    from offload.explore._dist import make_executor as make
 
     return make(cluster=cluster, kind=kind, jobs=jobs)
 

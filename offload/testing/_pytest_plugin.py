@@ -85,7 +85,7 @@ def _remember(request: pytest.FixtureRequest, key: pytest.StashKey[list[Any]], o
 @pytest.fixture
 def offload_defer() -> Iterator[Any]:
     """The test's cleanup queue (the selftests' ``defer``), run newest first at teardown."""
-    from offload.testing_ksft import DeferQueue
+    from offload.testing._ksft import DeferQueue
 
     queue = DeferQueue()
     yield queue
@@ -212,7 +212,7 @@ def offload_faults(request: pytest.FixtureRequest) -> Any:
     if _backend(request) != "emulator":
         pytest.skip("offload_faults needs the emulator backend: a real kernel's netdevsim "
                     "has no fault plan (use its debugfs knobs, e.g. bpf_tc_accept)")
-    from offload.testing_faults import Faults
+    from offload.testing._faults import Faults
 
     emu = request.getfixturevalue("offload_emulator")
     faults = Faults(emu.faults, emu)
@@ -245,7 +245,7 @@ def _host_has_netdevsim() -> bool:
 def offload_vm(request: pytest.FixtureRequest) -> Iterator[Any]:
     """A runner for real-kernel commands: the host if it has netdevsim, else a VM booted
     once per session (worker). Skips with the reason when neither can be used."""
-    from offload.testing_env import host_runner, vm_runner
+    from offload.testing._env import host_runner, vm_runner
 
     if _host_has_netdevsim():
         yield ("host", host_runner())
@@ -274,7 +274,7 @@ def offload_vm(request: pytest.FixtureRequest) -> Iterator[Any]:
 def offload_env(request: pytest.FixtureRequest, offload_defer: Any) -> Iterator[Any]:
     """Commands on the chosen backend (``--offload-backend`` or the ``offload_backend``
     marker): ``tc(...)``, ``ip(...)``, ``ethtool(...)``, ``nsim_dev(...)``, ``knob(...)``."""
-    from offload.testing_env import EmulatorEnv, MachineEnv
+    from offload.testing._env import EmulatorEnv, MachineEnv
 
     if _backend(request) == "emulator":
         env: Any = EmulatorEnv(defer=offload_defer,
@@ -290,7 +290,7 @@ def offload_env(request: pytest.FixtureRequest, offload_defer: Any) -> Iterator[
 def netdevsim(request: pytest.FixtureRequest, offload_defer: Any) -> Any:
     """A real netdevsim device with one port, hw-tc-offload on: ``netdevsim.nsims[0].ifname``;
     ``netdevsim.env`` runs commands next to it. Removed at teardown."""
-    from offload.testing_env import MachineEnv
+    from offload.testing._env import MachineEnv
 
     where, runner = request.getfixturevalue("offload_vm")
     env = MachineEnv(backend=where, defer=offload_defer, runner=runner)
@@ -309,7 +309,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         return
     emus = item.stash.get(_EMULATORS, [])
     if emus and not any(name == "offload bus timeline" for name, _ in rep.sections):
-        from offload.testing_timeline import render_timeline
+        from offload.testing._timeline import render_timeline
 
         text = "\n\n".join(render_timeline(e.log) for e in emus)
         rep.sections.append(("offload bus timeline", text))

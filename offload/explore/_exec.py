@@ -24,7 +24,7 @@ from offload.emulator import Emulator
 from offload.fault_cmd import FaultShim, Trace, fault_main, shim_of
 from offload.invariants import InvariantChecker, Violation
 from offload.plugins import DriverSpec, load_factory
-from offload.report_state import Snapshot, snapshot
+from offload.report import Snapshot, snapshot
 from offload.runner import Session
 from offload.script import Command
 from offload.tc.result import Result

@@ -47,9 +47,9 @@ from core.net import FilterTarget
 from core.netdev import NETIF_F_HW_TC
 from hwsim.faults import FaultRule
 from offload.invariants import Violation
-from offload.testing_checker import PluginInvariantChecker, failing
-from offload.testing_env import prog_path
-from offload.testing_timeline import render_timeline
+from offload.testing._checker import PluginInvariantChecker, failing
+from offload.testing._env import prog_path
+from offload.testing._timeline import render_timeline
 
 __all__ = ["OffloadStateMachine", "OffloadViolation"]
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from offload.explore_cases import (
+from offload.explore._cases import (
     FAULT_CLASSES,
     Case,
     Site,
@@ -28,7 +28,7 @@ from offload.explore_cases import (
     sites_of,
     with_faults,
 )
-from offload.explore_exec import (
+from offload.explore._exec import (
     CaseRun,
     ExploreConfig,
     Prefixes,
@@ -259,7 +259,7 @@ def explore_many(scripts: Sequence[tuple[str, Sequence[Command]]], opts: Explore
 
     ``executor`` (already entered, left open) has ``map(tasks, advance)`` yielding
     outcomes in task order; by default the local process pool of ``opts.jobs`` (see
-    :mod:`offload.explore_dist` for Dask). Determinism: results come back in task order,
+    :mod:`offload.explore._dist` for Dask). Determinism: results come back in task order,
     so the number and kind of workers never changes a report."""
     plans: list[list[_Plan]] = []
     for _, commands in scripts:

@@ -1,11 +1,11 @@
 """Running explorer cases on Dask distributed: a cluster of machines, or a local one.
 
-:class:`DaskExecutor` has the executor interface :func:`offload.explore_engine.explore_many`
-uses: ``map(tasks, advance)`` yields one :class:`~offload.explore_engine.CaseOutcome` per
+:class:`DaskExecutor` has the executor interface :func:`offload.explore.explore_many`
+uses: ``map(tasks, advance)`` yields one :class:`~offload.explore._engine.CaseOutcome` per
 task, **in task order**, whatever worker ran it and whenever it finished, so a report is
 the same for any number of workers (``--jobs 1`` included). Tasks go out in chunks of
 consecutive cases of one script, so a worker resumes most of a chunk's cases from the
-checkpoints it built for the first (:class:`offload.explore_exec.Prefixes`); ``advance``
+checkpoints it built for the first (:class:`offload.explore._exec.Prefixes`); ``advance``
 is called as chunks come back from any worker (the progress bar counts cases of the whole
 cluster).
 
@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from offload.explore_cases import Case
-from offload.explore_engine import CaseOutcome, run_case
-from offload.explore_exec import ExploreConfig
+from offload.explore._cases import Case
+from offload.explore._engine import CaseOutcome, run_case
+from offload.explore._exec import ExploreConfig
 from offload.script import Command
 
 Task = tuple[tuple[Command, ...], ExploreConfig, Case]

@@ -27,13 +27,13 @@ import attrs
 from core.errors import errno_text
 from core.events import BusEvent
 from offload.invariants import Violation
-from offload.report_assets import CSS, JS
-from offload.report_state import Snapshot, snapshot
+from offload.report._assets import CSS, JS
+from offload.report._state import Snapshot, snapshot
 from offload.transcript import Entry
 
 if TYPE_CHECKING:
     from offload.emulator import Emulator
-    from offload.explore_engine import ExploreResult
+    from offload.explore import ExploreResult
     from offload.script import Command
 
 LANE = 200  # px per lane
@@ -257,7 +257,7 @@ def write_report(path: str | Path, emu: Emulator, steps_entries: Sequence[Entry]
     """Write the report of one run on ``emu``: ``steps_entries[i]`` is what command ``i``
     printed (the runner's :class:`offload.transcript.Entry`), ``violations`` are
     :class:`offload.invariants.Violation` (placed by their ``step``), ``snapshots`` the
-    state after each step (:class:`offload.report_state.Recorder`)."""
+    state after each step (:class:`offload.report.Recorder`)."""
     run = build_run(emu, steps_entries, violations, snapshots=snapshots, title=title,
                     about=about)
     meta = f"profile {emu.profile.name} · {len(steps_entries)} commands · " \
@@ -272,7 +272,7 @@ def report_script(path: str | Path, commands: Sequence[Command], profile: str = 
                   title: str = "offload run") -> Path:
     """Run ``commands`` on a fresh emulator with invariant checks and state snapshots,
     and write its report."""
-    from offload.explore_exec import ExploreConfig, run_commands
+    from offload.explore import ExploreConfig, run_commands
 
     run = run_commands(commands, ExploreConfig(profile=profile, nic=nic, driver=driver))
     return write_report(path, run.emu, [s.entry for s in run.steps],
@@ -294,7 +294,7 @@ def _summary_table(result: ExploreResult) -> str:
 def write_explore_report(path: str | Path, result: ExploreResult) -> Path:
     """The report of an exploration: the summary, then each minimal reproduction run
     again with its sequence diagram."""
-    from offload.explore_exec import ExploreConfig, run_commands
+    from offload.explore import ExploreConfig, run_commands
 
     runs, extras = [], []
     for i, r in enumerate(result.reproductions, 1):

@@ -29,11 +29,11 @@ from typing import Any
 
 import attrs
 
-from offload.testing_ksft import DeferQueue
+from offload.testing._ksft import DeferQueue
 
 BUS = "/sys/bus/netdevsim"
 DEBUGFS = "/sys/kernel/debug/netdevsim"
-PROGS_DIR = Path(__file__).resolve().parent / "progs"
+PROGS_DIR = Path(__file__).resolve().parents[1] / "progs"
 _STRERROR = {os.strerror(n): n for n in sorted(errno_mod.errorcode, reverse=True)}
 
 
