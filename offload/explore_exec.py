@@ -396,10 +396,11 @@ class Reference:
         self._quick: list[tuple[Any, ...]] = []
         self._keys: list[bytes | None] = []
         self._open: list[frozenset[tuple[str, str]]] = []
+        last = len(self.commands) - _MIN_REST  # no case stops at this line or later
         for i, cmd in enumerate(self.commands):
             self.steps.append(run.step(i, cmd, False))
             self._quick.append(quick_key(run.emu))
-            self._keys.append(state_key(run))
+            self._keys.append(state_key(run) if i < last else None)
             self._open.append(frozenset(run.open_before))
         self._shifted: dict[tuple[int, int], tuple[StepResult, ...]] = {}
         self._known: dict[tuple[Any, ...], tuple[StepResult, ...]] = {}
