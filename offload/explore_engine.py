@@ -159,8 +159,9 @@ def run_case(task: tuple[tuple[Command, ...], ExploreConfig, Case]) -> CaseOutco
     found = tuple(Found(v, s.index) for s in run.steps for v in s.new)
     later: tuple[Site, ...] = ()
     if len(case.faults) == 1 and not case.faults[0].is_reset:
-        later = tuple(s for s in sites_of(run.trace.invocations, _line_of_step(cmds))
-                      if s.line == case.faults[0].site.line)
+        line, of_step = case.faults[0].site.line, _line_of_step(cmds)
+        later = tuple(sites_of([inv for inv in run.trace.invocations
+                                if of_step.get(inv.step) == line], of_step))
     return CaseOutcome(cfg.profile, case, found, later, tuple(s.entry.rc for s in run.steps))
 
 

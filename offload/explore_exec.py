@@ -11,6 +11,7 @@ InvariantChecker` takes its before/after snapshots, and the bus-level fault shim
 from __future__ import annotations
 
 import io
+import operator
 import pickle
 import random
 import types
@@ -284,7 +285,7 @@ _PLAIN = frozenset({str, int, bool, float, type(None), tuple, list, dict, set, f
 
 
 def _random(state: Any) -> random.Random:
-    r = random.Random()
+    r = random.Random.__new__(random.Random)  # not seeded from the OS: setstate sets it all
     r.setstate(state)
     return r
 
@@ -545,7 +546,30 @@ def _by_name(obj: Any) -> tuple[Any, ...]:
             getattr(obj, "index", None))
 
 
-_KEY_TABLE: dict[type, Callable[[Any], Any]] = {}
+class _KeyTable(dict[type, Callable[[Any], Any]]):
+    """The reductions of :func:`state_key` by type. An attrs class with slots only (no
+    ``__dict__`` anywhere in its bases) gets one on first sight that takes all its fields
+    at C speed (``operator.attrgetter``) instead of attrs' ``__getstate__``; other types
+    fall back to their own reduction (``KeyError``)."""
+
+    def __missing__(self, cls: type) -> Callable[[Any], Any]:
+        if not (attrs.has(cls) and all("__slots__" in vars(k) for k in cls.__mro__[:-1])):
+            raise KeyError(cls)
+        names = [f.name for f in attrs.fields(cls)]
+        if not names:
+            raise KeyError(cls)
+        get = operator.attrgetter(*names)
+        if len(names) == 1:
+            def reduce(o: Any) -> Any:
+                return _marker, (cls,), (get(o),)
+        else:
+            def reduce(o: Any) -> Any:
+                return _marker, (cls,), get(o)
+        self[cls] = reduce
+        return reduce
+
+
+_KEY_TABLE = _KeyTable()
 
 
 def _key_table() -> dict[type, Callable[[Any], Any]]:
@@ -594,7 +618,7 @@ def common_prefix(a: Sequence[Command], b: Sequence[Command]) -> int:
     """How many leading commands ``a`` and ``b`` share."""
     n = 0
     for x, y in zip(a, b, strict=False):
-        if x != y:
+        if x is not y and x != y:  # a case's script shares the script's commands
             break
         n += 1
     return n
