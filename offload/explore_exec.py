@@ -194,8 +194,9 @@ def run_commands(commands: Sequence[Command], cfg: ExploreConfig,
         if handover is None or i < handover.first or n - i <= _MIN_REST:
             continue
         ref, j = handover.reference, i - handover.offset
-        if ref.commands[j] != commands[i]:
-            break  # not the shape Handover says (never, for the explorer's cases)
+        if ref.commands[j] != commands[i]:  # not the shape Handover says: run every step
+            handover = None  # (never for the explorer's own cases)
+            continue
         if i == handover.first:
             key = state_key(run)
             if key is None:
