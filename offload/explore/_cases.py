@@ -129,9 +129,18 @@ def with_faults(commands: Sequence[Command], faults: Sequence[Fault]) -> list[Co
 
 
 def _fault_cmd(f: Fault) -> Command:
-    cmd = parse_line(f.line_text(), {})
-    assert cmd is not None
+    text = f.line_text()
+    cmd = _FAULT_CMDS.get(text)
+    if cmd is None:
+        cmd = parse_line(text, {})
+        assert cmd is not None
+        if len(_FAULT_CMDS) < 4096:
+            _FAULT_CMDS[text] = cmd
     return cmd
+
+
+#: Parsed fault lines by text (a Command is immutable; the same text parses the same).
+_FAULT_CMDS: dict[str, Command] = {}
 
 
 def is_fault_line(cmd: Command) -> bool:

@@ -31,6 +31,7 @@ from offload.explore._cases import (
 from offload.explore._exec import (
     CaseRun,
     ExploreConfig,
+    Handover,
     Prefixes,
     checkpointable,
     common_prefix,
@@ -80,6 +81,7 @@ class ExploreOptions:
     classes: tuple[str, ...] = FAULT_CLASSES
     minimize: bool = True
     checkpoints: bool = True  # resume cases from checkpoints (ExploreConfig.checkpoints)
+    early_stop: bool = True  # take a case's rest from the fault-free run (ExploreConfig)
 
 
 @attrs.frozen
@@ -135,24 +137,40 @@ class ExploreResult:
 
 def _cfg(opts: ExploreOptions, profile: str) -> ExploreConfig:
     return ExploreConfig(profile=profile, nic=opts.nic, driver=opts.driver,
-                         driver_timeout=opts.driver_timeout, checkpoints=opts.checkpoints)
+                         driver_timeout=opts.driver_timeout, checkpoints=opts.checkpoints,
+                         early_stop=opts.early_stop)
 
 
 def run_case(task: tuple[tuple[Command, ...], ExploreConfig, Case]) -> CaseOutcome:
     """Run one case; top-level so that spawned workers can import it. The fault-free
-    prefix is not replayed: the case resumes from this process's checkpoint of it."""
+    prefix is not replayed: the case resumes from this process's checkpoint of it; and
+    once its state is back to the fault-free run's, the rest is that run's (early stop,
+    :class:`offload.explore._exec.Reference`)."""
     commands, cfg, case = task
     cmds = with_faults(commands, case.faults)
-    start = None
-    if cfg.checkpoints and case.faults and checkpointable(commands, cfg):
-        start = _prefixes(commands, cfg).at(common_prefix(cmds, commands))
-    run = run_commands(cmds, cfg, snapshots=False, start=start)
+    start = handover = None
+    if case.faults and (cfg.checkpoints or cfg.early_stop) and checkpointable(commands, cfg):
+        prefixes = _prefixes(commands, cfg)
+        if cfg.checkpoints:
+            start = prefixes.at(common_prefix(cmds, commands))
+        if cfg.early_stop:
+            handover = _handover(prefixes, case)
+    run = run_commands(cmds, cfg, snapshots=False, start=start, handover=handover)
     found = tuple(Found(v, s.index) for s in run.steps for v in s.new)
     later: tuple[Site, ...] = ()
     if len(case.faults) == 1 and not case.faults[0].is_reset:
-        later = tuple(s for s in sites_of(run.trace.invocations, _line_of_step(cmds))
-                      if s.line == case.faults[0].site.line)
+        line, of_step = case.faults[0].site.line, _line_of_step(cmds)
+        later = tuple(sites_of([inv for inv in run.trace.invocations
+                                if of_step.get(inv.step) == line], of_step))
     return CaseOutcome(cfg.profile, case, found, later, tuple(s.entry.rc for s in run.steps))
+
+
+def _handover(prefixes: Prefixes, case: Case) -> Handover:
+    """Where ``case`` may stop early: after the last script line a fault goes into (an
+    invocation fault's line; for a reset, the line after it), past all its fault lines."""
+    last = max(f.site.line + (1 if f.is_reset else 0) for f in case.faults)
+    n = len(case.faults)
+    return Handover(prefixes.reference(), n, last + n)
 
 
 _PREFIXES = threading.local()
