@@ -48,30 +48,10 @@ class Known:
         return recorded and got.stderr == self.emulator.replace("{path}", path)
 
 
-KNOWN = (
-    Known(re.compile(r"echo \d+ > /sys/bus/netdevsim/del_device$"),
-          r"^offload: /sys/bus/netdevsim/del_device: writing is only allowed to netdevsim's "
-          r"new_device/del_device and the files of the devices this script created "
-          r"\(netdevsim\d+ is not this script's\)\n",
-          "sh: echo: write error: No such file or directory\n",
-          "the recording's side: the kernel backend's allowlist refuses del_device of an id "
-          "the script did not create, where netdevsim answers ENOENT (seeds from 2000)"),
-    Known(re.compile(r"echo \d+ > /sys/bus/netdevsim/del_device$"),
-          "sh: /sys/bus/netdevsim/del_device: No such file or directory\n",
-          "sh: echo: write error: No such file or directory\n",
-          "the recording's side: the kernel backend reports a write(2) that fails with ENOENT "
-          "(del_device of an unknown id) as if the redirect could not open the file; a shell "
-          "says 'write error'. To fix in offload/backends/kernel.py, then re-record"),
-    Known(re.compile(r"echo .* > /sys/kernel/debug/netdevsim/netdevsim\d+/\S+$"),
-          r"^offload: \S+: writing is only allowed to netdevsim's new_device/del_device and "
-          r"the files of the devices this script created \(netdevsim\d+ is not this "
-          r"script's\)\n",
-          "sh: {path}: No such file or directory\n",
-          "the recording's side: after a del_device the kernel backend's allowlist refuses "
-          "writes to that device's debugfs files (it is no longer one the script created), "
-          "where a shell would get ENOENT from the gone file (seeds from 2000 were recorded "
-          "under the allowlist)"),
-)
+#: None today: the last ones were the recording's side (the kernel backend reported a failed
+#: write(2) as an open failure and its allowlist answered for devices that no longer
+#: existed); fixed in offload/backends/kernel.py and the five scripts re-recorded.
+KNOWN: tuple[Known, ...] = ()
 
 
 def _unexplained(agreement: Agreement, name: str) -> list[tuple[Entry, Entry]]:
