@@ -462,9 +462,9 @@ class Emulator:
 
     def _refusal_log(self, obj: Any, section: str | None, path: str, e: Any) -> list[str]:
         """The log libbpf gets on its ``log_level`` 1 retry of a load the host verifier
-        refused: the 6.1 verifier's walk (hwsim.bpf.verifier_log) up to the refused
-        instruction, the verifier's message there, and the ``processed`` line. Programs the
-        walk cannot print exactly keep the engine's own lines."""
+        refused: the verifier's walk (hwsim.bpf.verifier_log, in the profile's format) up
+        to the refused instruction, the verifier's message there, and the ``processed``
+        line. Programs the walk cannot print exactly keep the engine's own lines."""
         fallback = e.log.rstrip("\n").split("\n") if e.log else [str(e)]
         try:
             spec = obj.program(section)
@@ -480,12 +480,14 @@ class Emulator:
         if not at:
             return fallback
         idx, msg = at[-1], str(e).split("\n")
+        style = self.net.profile.verifier_log
         try:
-            linfo = line_info(path, spec.section, spec.func, len(insns))
+            linfo = line_info(path, spec.section, spec.func, len(insns),
+                              located=style == "6.12")
         except (OSError, ValueError):
             linfo = []
         walk = verifier_log.trace(insns, linfo,
-                                  lambda i: (msg, -e.errno) if i == idx else ([], 0))
+                                  lambda i: (msg, -e.errno) if i == idx else ([], 0), style)
         if walk is None:
             return fallback
         return [*walk.lines, walk.processed_line()]

@@ -25,8 +25,8 @@ CORPORA = {"own": CONFORMANCE, "shared": CONFORMANCE / "shared"}
 
 
 def _scripts(root: Path) -> list[Path]:
-    """The scripts with a 6.12 recording (the fidelity classes x01-x13, ONLY_61, are
-    recorded on 6.1 only so far: tests/front/test_kernel_612.py names them)."""
+    """The scripts with a 6.12 recording (x11 is recorded on 6.1 only: ONLY_61 in
+    tests/front/test_kernel_612.py says why)."""
     return [p for p in sorted((root / "scripts").glob("*.sh"))
             if p.stem.split("-")[0] not in ONLY_61]
 
