@@ -92,7 +92,8 @@ def _allowed_path(path: str) -> str | None:
 
 
 def _let_xdp_offload_go(dev_id: int) -> None:
-    """Before deleting a device: ``bpf_xdpoffload_accept`` back to Y on each port.
+    """Before deleting a device (the script's ``del_device`` and the cleanup's):
+    ``bpf_xdpoffload_accept`` back to Y on each port.
     ``nsim_xdp_set_prog()`` refuses every XDP_SETUP_PROG_HW while it is N, the removal of
     an attached program too, so ``dev_xdp_uninstall()`` at unregister cannot detach it and
     the program outlives the device (6.1: ``bpftool prog`` then fails with "can't get prog
@@ -287,6 +288,8 @@ class KernelBackend:
                          f"devices this script created ({refusal})\n")
         assert path is not None
         is_new = path == f"{_BUS}/new_device"
+        if path == f"{_BUS}/del_device" and _del_device_id(value) in self._devices:
+            _let_xdp_offload_go(_del_device_id(value))  # type: ignore[arg-type]
         try:
             sysfs.write_file(path, value, self._ns if is_new else None)
         except sysfs.WriteError as exc:

@@ -163,7 +163,8 @@ def test_a_script_leaves_no_program_behind(vm: VM) -> None:
     (conformance x06): netdevsim would refuse the detach at unregister and the program
     would outlive its device, breaking ``bpftool prog`` for the machine's next user (the
     kernel's test_offload.py then skips itself as "bpftool not installed"). The backend's
-    cleanup lets it go: afterwards no program is left at all."""
+    cleanup, and a ``del_device`` of the script's own, let it go: afterwards no program is
+    left at all."""
     from offload.backends.record import CONFORMANCE, build_progs
     from offload.backends.vm import VMBackend
     from offload.script import parse_script
@@ -176,12 +177,14 @@ def test_a_script_leaves_no_program_behind(vm: VM) -> None:
         "echo N > /sys/kernel/debug/netdevsim/netdevsim41/ports/0/bpf_xdpoffload_accept",
         "ip link set dev eth0 xdpoffload off",
     ])
-    [entries] = VMBackend(vm).run_many({"s": parse_script(text.split("\n"), {})}).values()
-    assert [e.rc for e in entries] == [0, 0, 0, 0, 2], entries
-    assert "XDP offload disabled in DebugFS" in entries[4].stderr
-    r = vm.run(["bpftool", "-j", "prog", "show"])
-    assert r.rc == 0, r.stdout + r.stderr
-    assert r.stdout.strip() == "[]"
+    for last in ("", "\necho 41 > /sys/bus/netdevsim/del_device"):  # cleanup's, script's
+        script = parse_script((text + last).split("\n"), {})
+        [entries] = VMBackend(vm).run_many({"s": script}).values()
+        assert [e.rc for e in entries] == [0, 0, 0, 0, 2] + [0] * bool(last), entries
+        assert "XDP offload disabled in DebugFS" in entries[4].stderr
+        r = vm.run(["bpftool", "-j", "prog", "show"])
+        assert r.rc == 0, r.stdout + r.stderr
+        assert r.stdout.strip() == "[]"
 
 
 def test_qemu_dying_mid_run_keeps_the_lines_that_ran() -> None:
