@@ -31,6 +31,7 @@ would expand a prefix in an order of their own).
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterable, Sequence
 
@@ -195,6 +196,18 @@ _BPF_VALUE = {"bytecode", "bc", "type", "section", "sec", "classid", "flowid"}
 _BPF_READ = {"bytecode-file", "bcf", "object-file", "obj", "object"}
 _BPF_PIN = {"object-pinned", "pinned", "fd"}
 _BPF_FLAG = {"run", "verbose", "direct-action", "da", "skip_hw", "skip_sw", "help"}
+#: Every action kind iproute2 6.1's tc knows (its ``*_action_util`` tables and the
+#: ``m_xt``/``m_ipt`` plugins): those not vetted above are refused, never taken for an
+#: unknown word.
+TC_ACTION_KINDS = frozenset({
+    "bpf", "connmark", "csum", "ct", "ctinfo", "gact", "gate", "ife", "ipt", "mirred", "mpls",
+    "nat", "pedit", "police", "sample", "simple", "skbedit", "skbmod", "tunnel_key", "vlan",
+    "xt"})
+#: The words gact's parser takes, each also by a prefix (``matches()``, ``action_a2n()``).
+_GACT_CONTROLS = ("gact", "reclassify", "drop", "continue", "pass", "pipe", "ok", "shot",
+                  "trap", "goto", "jump")
+#: An unknown action word: letters, digits, ``_`` (no path, no option).
+_UNKNOWN_KIND = re.compile(r"[a-z][a-z0-9_]*")
 _GACT = {"reclassify", "drop", "continue", "pass", "pipe", "ok", "shot", "goto", "jump",
          "random", "netrand", "determ", "index", "trap", "no_percpu", "skip_sw", "skip_hw",
          "chain"}
@@ -296,6 +309,15 @@ class _Tc:
                 i += 1
             elif k in ("mirred", "egress", "ingress", "redirect", "mirror", "dev"):
                 i += 2 if k == "dev" else 1
+            elif _UNKNOWN_KIND.fullmatch(k) and k not in TC_ACTION_KINDS:
+                # not an action tc has: get_action_kind() finds no m_WORD.so in its library
+                # folder (root-owned; TC_LIB_DIR is never set) and no WORD_action_util in
+                # itself, and falls back to gact. gact takes a prefix of a control word as
+                # that word (the words after it are checked on); any other word ends tc
+                # there ("Bad action type WORD" and exit 255: nothing after it is parsed)
+                if not any(c.startswith(k) for c in _GACT_CONTROLS):
+                    return len(w)
+                i += 1
             else:
                 raise Refused(f"tc ... action {k!r}")
         return i

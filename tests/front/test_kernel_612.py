@@ -52,18 +52,12 @@ def _recording(name: str, kernel: str) -> list[Entry]:
     return load_json((ROOT / expected_folder(kernel) / f"{name}.json").read_text())
 
 
-#: Scripts recorded on 6.1 only, each with the reason. x11's lines are iproute2's parse
-#: errors of unknown action words (tc would dlopen m_WORD.so); the kernel backend's
-#: allowlist refuses them, so a recording made today holds the refusals, not 6.1's or
-#: 6.12's answers (its 6.1 recording predates the allowlist).
-ONLY_61 = {"x11"}
 
 
 def test_every_script_is_recorded_on_both_kernels() -> None:
     for corpus in CORPORA:
         for script in sorted((corpus / "scripts").glob("*.sh")):
-            kernels = ["6.1"] if script.stem.split("-")[0] in ONLY_61 else KERNELS
-            for k in kernels:
+            for k in KERNELS:
                 assert (corpus / expected_folder(k) / f"{script.stem}.json").exists(), \
                     (script, k)
     assert len(_recorded("6.12")) >= 47

@@ -62,18 +62,8 @@ def test_shared_corpus_reproduces(shared_results, name: str) -> None:  # type: i
     _check(shared_results, SHARED / "expected", name)
 
 
-#: Recorded before the kernel backend's allowlist existed; some of their lines are now
-#: refused by it (offload/backends/policy.py), so a live replay differs on those lines.
-POLICY_REFUSES = {
-    "x11-action-parse": "4 lines are iproute2 parse errors of unknown action words, which "
-                        "the allowlist refuses (tc would dlopen m_WORD.so)",
-}
-
-
 @pytest.mark.parametrize("name", OWN_NAMES)
 def test_own_corpus_reproduces(own_results, name: str) -> None:  # type: ignore[no-untyped-def]
-    if name in POLICY_REFUSES:
-        pytest.xfail(POLICY_REFUSES[name])
     _check(own_results, CONFORMANCE / "expected", name)
 
 
@@ -100,8 +90,6 @@ def _diff_against_vm(results: tuple[dict[str, list[Entry]], str], scripts: Path,
 
 @pytest.mark.parametrize("name", OWN_NAMES)
 def test_offload_diff_emulator_matches_vm(own_results, name: str) -> None:  # type: ignore[no-untyped-def]
-    if name in POLICY_REFUSES:  # the live run goes through the same allowlist
-        pytest.xfail(POLICY_REFUSES[name])
     _diff_against_vm(own_results, CONFORMANCE / "scripts", name)
 
 

@@ -17,7 +17,6 @@ from offload.backends.vm import VMBackend
 from offload.diff import compare, expected_folder, run_emulator
 from offload.script import parse_script
 from offload.transcript import Entry, load_json
-from tests.front.test_kernel_612 import ONLY_61
 
 pytestmark = [pytest.mark.vm, pytest.mark.xdist_group("vm")]
 
@@ -25,10 +24,8 @@ CORPORA = {"own": CONFORMANCE, "shared": CONFORMANCE / "shared"}
 
 
 def _scripts(root: Path) -> list[Path]:
-    """The scripts with a 6.12 recording (x11 is recorded on 6.1 only: ONLY_61 in
-    tests/front/test_kernel_612.py says why)."""
-    return [p for p in sorted((root / "scripts").glob("*.sh"))
-            if p.stem.split("-")[0] not in ONLY_61]
+    """Every script: each is recorded on 6.12 too."""
+    return sorted((root / "scripts").glob("*.sh"))
 
 
 CASES = [(c, p.stem) for c, root in CORPORA.items() for p in _scripts(root)]
