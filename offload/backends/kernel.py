@@ -91,16 +91,21 @@ def _allowed_path(path: str) -> str | None:
     return None
 
 
-def _let_xdp_offload_go(dev_id: int) -> None:
+def _let_xdp_offload_go(dev_id: int) -> list[Path]:
     """Before deleting a device (the script's ``del_device`` and the cleanup's):
     ``bpf_xdpoffload_accept`` back to Y on each port.
     ``nsim_xdp_set_prog()`` refuses every XDP_SETUP_PROG_HW while it is N, the removal of
     an attached program too, so ``dev_xdp_uninstall()`` at unregister cannot detach it and
     the program outlives the device (6.1: ``bpftool prog`` then fails with "can't get prog
-    info: No such device" for every later user of the machine)."""
+    info: No such device" for every later user of the machine). Returns the knobs it
+    changed (set back to N if the ``del_device`` then fails)."""
+    changed = []
     for knob in (sysfs.DEBUGFS / f"netdevsim{dev_id}" / "ports").glob("*/bpf_xdpoffload_accept"):
         with contextlib.suppress(OSError):
-            sysfs.write_file(knob, "Y\n")
+            if knob.read_text().strip() == "N":
+                sysfs.write_file(knob, "Y\n")
+                changed.append(knob)
+    return changed
 
 
 _DEL_ID = re.compile(r"\s*([+-]?[0-9]+)")
@@ -288,11 +293,15 @@ class KernelBackend:
                          f"devices this script created ({refusal})\n")
         assert path is not None
         is_new = path == f"{_BUS}/new_device"
+        let_go: list[Path] = []
         if path == f"{_BUS}/del_device" and _del_device_id(value) in self._devices:
-            _let_xdp_offload_go(_del_device_id(value))  # type: ignore[arg-type]
+            let_go = _let_xdp_offload_go(_del_device_id(value))  # type: ignore[arg-type]
         try:
             sysfs.write_file(path, value, self._ns if is_new else None)
         except sysfs.WriteError as exc:
+            for knob in let_go:  # the device stays: so does what the script set
+                with contextlib.suppress(OSError):
+                    sysfs.write_file(knob, "N\n")
             return Entry(cmd.text, 1, "", f"sh: echo: write error: {exc.strerror}\n")
         except OSError as exc:
             return Entry(cmd.text, 1, "", f"sh: {cmd.redirect}: {exc.strerror}\n")
