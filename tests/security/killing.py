@@ -81,10 +81,14 @@ def mounts() -> list[str]:
     return sorted(Path("/proc/self/mounts").read_text().splitlines())
 
 
-def start_run(script: Path, backend: str, *extra: str) -> subprocess.Popen[str]:
+def start_run(script: Path, backend: str, *extra: str,
+              tmpdir: Path | None = None) -> subprocess.Popen[str]:
+    """``offload run`` in a child; with ``tmpdir``, its TMPDIR (whatever it makes with
+    :mod:`tempfile` lands there, apart from other tests' VM folders in /tmp)."""
+    env = None if tmpdir is None else {**os.environ, "TMPDIR": str(tmpdir)}
     return subprocess.Popen([sys.executable, "-m", "offload.cli", "run", "--backend", backend,
                              *extra, str(script)], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, env=env)
 
 
 def wait_for(cond: Callable[[], bool], proc: subprocess.Popen[str], what: str,
