@@ -19,8 +19,9 @@ command line (rich) or the worker pool.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from offload._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from offload.explore._cli import main, summary_rows, to_json
@@ -41,14 +42,4 @@ __all__ = ["DaskExecutor", "ExploreConfig", "ExploreOptions", "ExploreResult", "
            "explore_many", "main", "run_commands", "summary_rows", "to_json"]
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _HOME, __all__)

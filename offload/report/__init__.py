@@ -16,8 +16,9 @@ cases need only :func:`snapshot`, not the HTML writer.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from offload._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from offload.report._html import report_script, write_explore_report, write_report
@@ -33,14 +34,4 @@ __all__ = ["Recorder", "Snapshot", "report_script", "snapshot", "write_explore_r
            "write_report"]
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _HOME, __all__)
